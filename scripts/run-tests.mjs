@@ -1,0 +1,28 @@
+// Runs every test/**/*.test.ts with Node's built-in runner (TypeScript loaded through tsx).
+// Usage: node scripts/run-tests.mjs [substring filters…]; DEMARC_TEST_E2E=0 leaves out test/e2e.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const filters = process.argv.slice(2);
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (name === 'fixtures' || name === 'node_modules' || name === 'vscode') continue;
+    if (statSync(p).isDirectory()) walk(p);
+    else if (name.endsWith('.test.ts')) files.push(relative(root, p));
+  }
+})(join(root, 'test'));
+const selected = files.filter((f) => (filters.length === 0 || filters.some((s) => f.includes(s)))
+  && !(process.env.DEMARC_TEST_E2E === '0' && f.startsWith('test/e2e/')));
+if (selected.length === 0) {
+  console.error('no test files matched');
+  process.exit(2);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], {
+  cwd: root,
+  stdio: 'inherit',
+});
+process.exit(r.status ?? 1);
