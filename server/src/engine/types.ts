@@ -95,6 +95,10 @@ export interface Finding {
   resourceType?: string;
   related: RelatedInfo[];
   fix?: Fix;
+  /** Model kind of the resource (`aws.s3.bucket`). */
+  resourceKind?: string;
+  /** Origin of the value that triggered the finding: written, derived from variables/parameters, or absent (default). */
+  valueOrigin?: 'explicit' | 'derived' | 'default';
   /** Why the severity changed (account posture, policy). */
   notes?: string[];
   suppressedBy?: Suppression;

@@ -20,10 +20,17 @@ export interface ResourceRef {
 }
 
 interface ValBase {
-  /** Where the value was written (for derived values: where the final value came from, e.g. the tfvars line). */
+  /**
+   * Where the value is written. For a value that flowed through a reference (`var.x`, `local.y`, `!Ref P`)
+   * this is the expression at the use site (inside the resource), and `via` tells where it came from.
+   * Values nested inside a derived object keep the spans where they were written (e.g. inside `locals`).
+   */
   span?: Span;
   origin: Origin;
-  /** Derivation chain for `derived` values, from the use site outward to the definition. */
+  /**
+   * Derivation chain for `derived` values: the definitions the value passed through, from the use site
+   * outward; the last entry is where the literal was finally written (variable default, tfvars line, Parameter Default).
+   */
   via?: Span[];
   /** Resources this value refers to (set on unknown values from references, and on strings interpolating them). */
   refs?: ResourceRef[];

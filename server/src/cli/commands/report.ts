@@ -1,0 +1,141 @@
+// `demarc report [paths…]`: the responsibility matrix of a project as HTML, Markdown or JSON.
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import type { CliIO, CommandRunner } from '../io';
+import { oneOf, parseCommandArgs, UsageError, type OptionSpec } from '../args';
+import { analyze, type AnalyzeOptions } from '../../engine/analyze';
+import { findProjectConfig, parseProjectConfig, type ProjectConfig } from '../../engine/config';
+import { getRuleMeta } from '../../engine/rules/registry';
+import type { Host } from '../../engine/source';
+import { createNodeHost, describeFsError, toEnginePath } from '../../host/node-host';
+import { matrixFromAnalysis, renderMatrixHtml, renderMatrixJson, renderMatrixMarkdown } from '../../report';
+
+export const HELP = `Usage: demarc report [paths…] [--format html|markdown|json] [--output FILE]
+
+Analyzes Terraform and CloudFormation under the given files or folders (default: the current folder) and
+writes the responsibility matrix: every resource × every security duty where you have a part, with who
+owns it (you, shared, AWS) and whether the code meets it (met, finding, not checked). With "owners" in
+.demarc.yaml each resource gets its team, and resources without one are listed.
+
+Options:
+  --format html|markdown|json   output format (default html)
+  --output FILE                 write to FILE instead of standard output
+  --title TEXT                  report title
+  --var-file FILE               extra Terraform variables file (repeatable)
+  --config FILE                 project file (default: the nearest .demarc.yaml up to the repository root)
+  --no-config                   ignore any .demarc.yaml
+  --help                        this text
+
+The HTML file is self-contained (no external assets; a strict Content-Security-Policy) for CI artifacts.
+Exit codes: 0 report written, 2 usage error, bad project file or unreadable input.
+`;
+
+const SPEC: OptionSpec = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  title: { type: 'string' },
+  'var-file': { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+const INPUT_ERROR_CODES = new Set(['path-not-found', 'dir-unreadable', 'file-unreadable']);
+
+export interface ReportDeps {
+  host?: Host;
+  /** Fixed timestamp for reproducible output (tests). */
+  now?: () => Date;
+}
+
+export const run: CommandRunner = (args, io) => runReport(args, io, {});
+
+export async function runReport(args: string[], io: CliIO, deps: ReportDeps): Promise<number> {
+  try {
+    return await report(args, io, deps);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`demarc report: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function display(path: string, cwd: string): string {
+  const base = cwd.endsWith('/') ? cwd : cwd + '/';
+  return path.startsWith(base) ? path.slice(base.length) : path;
+}
+
+async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<number> {
+  const { values: v, positionals } = parseCommandArgs('report', args, SPEC);
+  if (v.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const format = oneOf(v.format as string | undefined, ['html', 'markdown', 'md', 'json'] as const, '--format') ?? 'html';
+  const cwd = toEnginePath(io.cwd);
+  const abs = (p: string) => toEnginePath(nodePath.resolve(cwd, p));
+  const roots = (positionals.length ? positionals : ['.']).map(abs);
+  for (const [i, root] of roots.entries()) if (!fs.existsSync(root)) throw new UsageError(`path not found: ${positionals[i] ?? '.'}`);
+  const host = deps.host ?? createNodeHost();
+
+  let config: ProjectConfig | undefined;
+  if (!v['no-config']) {
+    const firstDir = host.readDir(roots[0]!) ? roots[0]! : nodePath.posix.dirname(roots[0]!);
+    const configPath = v.config !== undefined ? abs(v.config as string) : findProjectConfig(firstDir, host);
+    if (configPath) {
+      let text: string;
+      try {
+        text = fs.readFileSync(configPath, 'utf8');
+      } catch (e) {
+        throw new UsageError(`cannot read the project file: ${describeFsError(e, display(configPath, cwd))}`);
+      }
+      const parsed = parseProjectConfig(text, configPath, { knownRules: (id) => getRuleMeta(id) !== undefined });
+      const errors = parsed.problems.filter((p) => p.severity === 'error');
+      if (errors.length) {
+        for (const p of errors) io.stderr(`${display(p.file, cwd)}:${(p.range?.start.line ?? 0) + 1}:${(p.range?.start.character ?? 0) + 1}: error: ${p.message}\n`);
+        io.stderr(`demarc report: the project file ${display(configPath, cwd)} has errors; fix them or pass --no-config\n`);
+        return 2;
+      }
+      config = parsed.config;
+    }
+  }
+
+  const varFiles = [...((v['var-file'] as string[] | undefined) ?? []).map(abs), ...(config?.varFiles ?? []).map((f) => toEnginePath(nodePath.resolve(config!.root, f)))];
+  for (const f of varFiles) if (!fs.existsSync(f)) throw new UsageError(`variables file not found: ${display(f, cwd)}`);
+  const options: AnalyzeOptions = { varFiles };
+  if (config) {
+    options.config = config;
+    if (config.maxFileSize !== undefined) options.maxFileSize = config.maxFileSize;
+  }
+  const result = analyze(roots, host, options);
+
+  // A rule switched off in the project file did not check anything, so its layers must not read "met".
+  const ruleRan = (id: string) => config?.rules[id] !== 'off';
+  const opts: Parameters<typeof matrixFromAnalysis>[1] = {
+    cwd,
+    roots: roots.map((r) => display(r, cwd) || '.'),
+    generatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    ruleRan,
+  };
+  if (config) opts.config = config;
+  if (v.title) opts.title = v.title as string;
+  const data = matrixFromAnalysis(result, opts);
+  const text = format === 'json' ? renderMatrixJson(data) : format === 'html' ? renderMatrixHtml(data) : renderMatrixMarkdown(data);
+
+  if (v.output) {
+    const out = abs(v.output as string);
+    try {
+      fs.mkdirSync(nodePath.dirname(out), { recursive: true });
+      fs.writeFileSync(out, text);
+    } catch (e) {
+      throw new UsageError(`cannot write the report: ${describeFsError(e, display(out, cwd))}`);
+    }
+    io.stderr(`${data.counts.resources} resources, ${data.counts.findings} findings, ${data.counts.cells['not-checked']} duties not checked${data.ownersConfigured ? `, ${data.counts.unowned} without an owner` : ''}\nwrote ${display(out, cwd)}\n`);
+  } else io.stdout(text);
+
+  const inputErrors = result.problems.filter((p) => INPUT_ERROR_CODES.has(p.code));
+  for (const p of inputErrors) io.stderr(`demarc report: ${display(p.file, cwd)}: ${p.message}\n`);
+  return inputErrors.length ? 2 : 0;
+}

@@ -1,0 +1,245 @@
+// `demarc scan [paths…]`: argv → analyze → text/json/sarif → exit code.
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import type { CliIO, CommandRunner } from '../io';
+import { oneOf, parseByteSize, parseCommandArgs, suggest, UsageError, type OptionSpec } from '../args';
+import { colorWanted, makeStyle } from '../color';
+import { toolVersion } from '../version';
+import { analyze, type AnalyzeOptions } from '../../engine/analyze';
+import { findProjectConfig, isExcluded, parseProjectConfig, type ProjectConfig } from '../../engine/config';
+import { allRules, getRuleMeta } from '../../engine/rules/registry';
+import type { Host } from '../../engine/source';
+import type { AccountPosture } from '../../engine/account/types';
+import type { Problem, Severity } from '../../engine/types';
+import { SEVERITIES, severityRank } from '../../engine/types';
+import { createNodeHost, describeFsError, toEnginePath } from '../../host/node-host';
+import { displayPath, type ScanReport } from '../format/report';
+import { loadPostureModule } from '../posture-loader';
+import { formatText, summaryLine } from '../format/text';
+import { formatJson } from '../format/json';
+import { formatSarif } from '../format/sarif';
+
+export const HELP = `Usage: demarc scan [paths…] [options]
+
+Scans Terraform (.tf, .tf.json, .tfvars) and CloudFormation/SAM templates (YAML, JSON) under the given
+files or folders (default: the current folder) for AWS security misconfigurations.
+
+Options:
+  --format text|json|sarif   output format (default text)
+  --output FILE              write the report to FILE instead of standard output
+  --severity LEVEL           threshold: critical, high, medium, low or info (default low, or the project
+                             file's severityThreshold); findings below it are neither shown nor counted
+  --rule ID                  run only this rule (repeatable, or comma-separated)
+  --skip-rule ID             never run this rule (repeatable, or comma-separated)
+  --var-file FILE            extra Terraform variables file (repeatable)
+  --config FILE              project file (default: the nearest .demarc.yaml up to the repository root)
+  --no-config                ignore any .demarc.yaml
+  --max-file-size BYTES      skip files larger than this, with a notice (K, M, G suffixes; default 4M)
+  --no-color                 no colors (also when NO_COLOR is set or output is not a terminal)
+  --quiet                    only the findings, no problems or summary
+  --verbose                  also suppressed findings, skipped files and why, and severity notes
+  --soft-fail                exit 0 even when there are findings
+  --account                  read the AWS account's posture (read-only calls with your usual credentials)
+                             and apply it to the findings: e.g. account-wide S3 Block Public Access
+  --profile NAME             AWS profile for --account (default: AWS_PROFILE or the default chain)
+  --region REGION            AWS Region for --account (default: AWS_REGION or the profile's region)
+  --help                     this text
+
+Exit codes: 0 nothing at or above the threshold (or --soft-fail), 1 findings,
+            2 usage error, missing path, bad project file, or unreadable input.
+`;
+
+const SPEC: OptionSpec = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  severity: { type: 'string', short: 's' },
+  rule: { type: 'string', multiple: true },
+  'skip-rule': { type: 'string', multiple: true },
+  'var-file': { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
+  'no-color': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
+  'soft-fail': { type: 'boolean' },
+  account: { type: 'boolean' },
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** Problems that mean part of the input could not be read: the scan finishes, but exits 2. */
+const INPUT_ERROR_CODES = new Set(['path-not-found', 'dir-unreadable', 'file-unreadable']);
+
+export interface ScanDeps {
+  /** File access for the analysis (tests pass one that fails on purpose). */
+  host?: Host;
+  /** Clock in milliseconds for the reported duration (tests make it deterministic). */
+  now?: () => number;
+}
+
+export const run: CommandRunner = (args, io) => runScan(args, io, {});
+
+export async function runScan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> {
+  try {
+    return await scan(args, io, deps);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`demarc scan: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> {
+  const { values: v, positionals } = parseCommandArgs('scan', args, SPEC);
+  if (v.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const now = deps.now ?? (() => performance.now());
+  const started = now();
+  const format = oneOf(v.format as string | undefined, ['text', 'json', 'sarif'] as const, '--format') ?? 'text';
+  const flagThreshold = oneOf(v.severity as string | undefined, SEVERITIES, '--severity');
+  const onlyRules = ruleList(v.rule, '--rule');
+  const skipRules = ruleList(v['skip-rule'], '--skip-rule');
+  let maxFileSize = v['max-file-size'] === undefined ? undefined : parseByteSize(v['max-file-size'] as string, '--max-file-size');
+  const cwd = toEnginePath(io.cwd);
+  const abs = (p: string) => toEnginePath(nodePath.resolve(cwd, p));
+  const roots = (positionals.length ? positionals : ['.']).map(abs);
+  for (const [i, root] of roots.entries()) {
+    const problem = checkRoot(root);
+    if (problem) throw new UsageError(`${problem}: ${positionals[i] ?? '.'}`);
+  }
+
+  const host = deps.host ?? createNodeHost();
+  const style = makeStyle(!v.output && colorWanted(io.isTTY, io.env, Boolean(v['no-color'])));
+
+  // The project file: explicit, found by walking up from the first path, or none.
+  let config: ProjectConfig | undefined;
+  const configProblems: Problem[] = [];
+  if (!v['no-config']) {
+    const firstDir = host.readDir(roots[0]!) ? roots[0]! : nodePath.posix.dirname(roots[0]!);
+    const configPath = v.config !== undefined ? abs(v.config as string) : findProjectConfig(firstDir, host);
+    if (configPath) {
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(configPath, 'utf8');
+      } catch (e) {
+        throw new UsageError(`cannot read the project file: ${describeFsError(e, displayPath(configPath, cwd))}`);
+      }
+      const parsed = parseProjectConfig(text, configPath, { knownRules: (id) => getRuleMeta(id) !== undefined });
+      config = parsed.config;
+      configProblems.push(...parsed.problems);
+      const errors = parsed.problems.filter((p) => p.severity === 'error');
+      // Warnings (an unknown rule id) travel with the report; errors stop the scan before it starts.
+      if (errors.length) for (const p of parsed.problems) io.stderr(`${displayPath(p.file, cwd)}:${(p.range?.start.line ?? 0) + 1}:${(p.range?.start.character ?? 0) + 1}: ${p.severity}: ${p.message.replace(/ \([^()]*:\d+:\d+\)$/, '')}\n`);
+      if (errors.length) {
+        io.stderr(`demarc scan: the project file ${displayPath(configPath, cwd)} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} or pass --no-config\n`);
+        return 2;
+      }
+      if (v.verbose) io.stderr(`using project file ${displayPath(configPath, cwd)}\n`);
+    }
+  }
+
+  const varFiles = [...((v['var-file'] as string[] | undefined) ?? []).map(abs), ...(config?.varFiles ?? []).map((f) => toEnginePath(nodePath.resolve(config!.root, f)))];
+  for (const f of varFiles) {
+    if (!fs.existsSync(f)) throw new UsageError(`variables file not found: ${displayPath(f, cwd)}`);
+  }
+  maxFileSize ??= config?.maxFileSize;
+  const threshold: Severity = flagThreshold ?? config?.severityThreshold ?? 'low';
+
+  const options: AnalyzeOptions = { varFiles };
+  if (onlyRules.length) options.onlyRules = onlyRules;
+  if (skipRules.length) options.skipRules = skipRules;
+  if (maxFileSize !== undefined) options.maxFileSize = maxFileSize;
+  if (config) options.config = config;
+  if (v.account) {
+    const account = await loadAccount(v.profile as string | undefined, v.region as string | undefined, io);
+    if (typeof account === 'number') return account;
+    options.account = account;
+  } else if (v.profile !== undefined || v.region !== undefined) throw new UsageError('--profile and --region only apply with --account');
+
+  const result = analyze(roots, host, options);
+  const durationMs = now() - started;
+
+  const report: ScanReport = {
+    cwd,
+    toolVersion: toolVersion(),
+    threshold,
+    findings: result.findings.filter((f) => severityRank(f.severity) >= severityRank(threshold)),
+    // Excluded paths are the user's "not ours": their syntax errors would be noise too.
+    problems: [...configProblems, ...result.problems.filter((p) => !config || !isExcluded(p.file, config))],
+    skipped: result.skipped,
+    files: result.files,
+    filesScanned: result.files.size,
+    durationMs,
+  };
+
+  const text = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report, { style, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) });
+  if (v.output) {
+    const out = abs(v.output as string);
+    try {
+      fs.mkdirSync(nodePath.dirname(out), { recursive: true });
+      fs.writeFileSync(out, text);
+    } catch (e) {
+      throw new UsageError(`cannot write the report: ${describeFsError(e, displayPath(out, cwd))}`);
+    }
+    if (!v.quiet) io.stderr(`${summaryLine(report, makeStyle(false))}\nwrote ${displayPath(out, cwd)}\n`);
+  } else io.stdout(text);
+
+  const inputErrors = report.problems.filter((p) => INPUT_ERROR_CODES.has(p.code));
+  if (inputErrors.length) {
+    if (format !== 'text' || v.quiet || v.output) for (const p of inputErrors) io.stderr(`demarc scan: ${displayPath(p.file, cwd)}: ${p.message}\n`);
+    return 2;
+  }
+  const active = report.findings.filter((f) => !f.suppressedBy);
+  return active.length > 0 && !v['soft-fail'] ? 1 : 0;
+}
+
+/** The account posture, or an exit code after explaining why it could not be read. */
+async function loadAccount(profile: string | undefined, region: string | undefined, io: CliIO): Promise<AccountPosture | number> {
+  const posture = loadPostureModule();
+  if (!posture) {
+    io.stderr('demarc scan --account: the AWS account module is not part of this build (dist/aws-posture.js is missing)\n');
+    return 2;
+  }
+  const { loadPosture, AccountError } = posture;
+  try {
+    const opts: Parameters<typeof loadPosture>[0] = { trusted: true, env: io.env };
+    if (profile) opts.profile = profile;
+    if (region) opts.region = region;
+    return await loadPosture(opts);
+  } catch (e) {
+    if (e instanceof AccountError) {
+      io.stderr(`demarc scan --account: ${e.message}${e.command ? `\n  fix: ${e.command}` : ''}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function checkRoot(root: string): string | undefined {
+  try {
+    const st = fs.statSync(root);
+    if (st.isFile()) fs.accessSync(root, fs.constants.R_OK);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'path not found';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    return describeFsError(e, root);
+  }
+}
+
+function ruleList(raw: unknown, option: string): string[] {
+  const ids = ((raw as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  for (const id of ids) {
+    if (getRuleMeta(id)) continue;
+    const hint = suggest(id, allRules().map((r) => r.meta.id));
+    throw new UsageError(`${option}: unknown rule "${id}"${hint ? `; did you mean ${hint}?` : ''} (see: demarc rules)`);
+  }
+  return ids;
+}

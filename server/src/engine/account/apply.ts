@@ -1,0 +1,162 @@
+// How live account settings change code findings. Precedence: a value written in code (explicit or derived)
+// always decides; when the code is silent, an account setting that is on replaces the AWS service default
+// the rule assumed, and the finding drops to `info` with a note saying what covers it and when it was read.
+import type { Layer } from '../responsibility/types';
+import type { ModelResource } from '../model/resource';
+import type { Finding } from '../types';
+import { ago } from './describe';
+import { coveringTrail, s3BpaAllOn } from './checks';
+import type { AccountPosture } from './types';
+
+export { accountIssues } from './issues';
+export { accountConflicts, providerSettings } from './conflicts';
+export { coveringTrail, s3BpaAllOn } from './checks';
+
+/** Why an account setting covers a rule's default-origin finding, or undefined when it does not. */
+type Coverage = (posture: AccountPosture) => string | undefined;
+
+function ebsDefaultKey(posture: AccountPosture): string | undefined {
+  const f = posture.ebsEncryptionByDefault;
+  if (f.status !== 'known' || !f.value.enabled) return undefined;
+  return f.value.kmsKeyId ?? 'the default key (not readable)';
+}
+
+const COVERAGE: Record<string, Coverage> = {
+  'aws-s3-block-public-access': (p) =>
+    s3BpaAllOn(p) ? `covered by the account's S3 Block Public Access (checked ${p.s3AccountPublicAccessBlock.status === 'known' ? p.s3AccountPublicAccessBlock.checkedAt : p.checkedAt})` : undefined,
+  'aws-ec2-ebs-encryption': (p) => {
+    const key = ebsDefaultKey(p);
+    if (key === undefined || p.ebsEncryptionByDefault.status !== 'known') return undefined;
+    return `encrypted by the Region's EBS default in ${p.region}, key ${key} (checked ${p.ebsEncryptionByDefault.checkedAt})`;
+  },
+  'aws-ec2-require-imdsv2': (p) => {
+    const f = p.imdsDefaults;
+    if (f.status !== 'known' || f.value.httpTokens !== 'required') return undefined;
+    return `IMDSv2 required by the account's instance metadata defaults in ${p.region} (checked ${f.checkedAt})`;
+  },
+  'aws-cloudtrail-multi-region': (p) => {
+    const t = coveringTrail(p);
+    if (!t || p.cloudTrail.status !== 'known') return undefined;
+    const kind = t.isOrganization ? 'organization trail' : 'multi-Region trail';
+    return `covered by the ${kind} ${t.name}, which is logging (checked ${p.cloudTrail.checkedAt})`;
+  },
+};
+
+/** Rule ids whose default-origin findings an account setting can cover. */
+export const ACCOUNT_COVERED_RULES: readonly string[] = Object.freeze(Object.keys(COVERAGE));
+
+/**
+ * Downgrades findings that the account already covers. Only findings whose triggering value is absent from
+ * the code (`valueOrigin === 'default'`) are touched: a value the user wrote, even an insecure one, stays a finding,
+ * because it is what the next apply will send. Findings are copied, never mutated.
+ */
+export function applyAccountPosture(findings: Finding[], _resources: ModelResource[], posture: AccountPosture): Finding[] {
+  return findings.map((f) => {
+    if (f.valueOrigin !== 'default') return f;
+    const cover = COVERAGE[f.ruleId];
+    const note = cover?.(posture);
+    if (note === undefined) return f;
+    return { ...f, severity: 'info', notes: [...(f.notes ?? []), note] };
+  });
+}
+
+/** Families of resource types an account fact speaks about. Accepts Terraform, CloudFormation and model kinds. */
+function family(resourceType: string): string | undefined {
+  const t = resourceType.toLowerCase();
+  if (/^aws_s3_bucket|^aws::s3::bucket|^aws\.s3\.bucket|^aws_s3_account_public_access_block/.test(t)) return 's3';
+  if (/^aws_ebs_volume|^aws::ec2::volume|^aws\.ec2\.volume|^aws_ebs_encryption_by_default|^aws_ebs_default_kms_key/.test(t)) return 'ebs';
+  if (/^aws_instance$|^aws_launch_template$|^aws::ec2::instance$|^aws::ec2::launchtemplate$|^aws\.ec2\.(instance|launch-?template)/.test(t)) return 'instance';
+  if (/^aws_ebs_snapshot|^aws_snapshot_create_volume_permission|^aws\.ec2\.snapshot/.test(t)) return 'snapshot';
+  if (/^aws_cloudtrail$|^aws::cloudtrail::trail$|^aws\.cloudtrail/.test(t)) return 'cloudtrail';
+  if (/^aws_iam_account_password_policy|^aws\.iam\.password-?policy/.test(t)) return 'password';
+  if (/^aws_guardduty|^aws::guardduty|^aws\.guardduty/.test(t)) return 'guardduty';
+  if (/^aws_config_|^aws::config::|^aws\.config\./.test(t)) return 'config';
+  if (/^aws_securityhub|^aws::securityhub|^aws\.securityhub/.test(t)) return 'securityhub';
+  if (/^aws_accessanalyzer|^aws::accessanalyzer|^aws\.accessanalyzer/.test(t)) return 'accessanalyzer';
+  return undefined;
+}
+
+/**
+ * Account facts that bear on one resource type, worded for a hover next to the responsibility card:
+ * `{ layer: 'encryption-at-rest', text: "encrypted by the region's EBS default, key …, checked 3 minutes ago" }`.
+ * Unknown facts are said to be unknown (with the reason) rather than left out, so a hover never implies coverage.
+ */
+export function accountFactsForLayer(posture: AccountPosture, resourceType: string, now: Date = new Date()): { layer: Layer; text: string }[] {
+  const out: { layer: Layer; text: string }[] = [];
+  const checked = (iso: string) => `checked ${ago(iso, now)}`;
+  switch (family(resourceType)) {
+    case 's3': {
+      const f = posture.s3AccountPublicAccessBlock;
+      if (f.status === 'unknown') out.push({ layer: 'identity-access', text: `account S3 Block Public Access unknown (${f.reason})` });
+      else if (s3BpaAllOn(posture)) out.push({ layer: 'identity-access', text: `public access blocked by the account's S3 Block Public Access (all four settings), ${checked(f.checkedAt)}` });
+      else out.push({ layer: 'identity-access', text: `the account's S3 Block Public Access is not fully on; only this bucket's own settings apply, ${checked(f.checkedAt)}` });
+      break;
+    }
+    case 'ebs':
+    case 'instance': {
+      const e = posture.ebsEncryptionByDefault;
+      if (e.status === 'unknown') out.push({ layer: 'encryption-at-rest', text: `EBS default encryption unknown (${e.reason})` });
+      else if (e.value.enabled) out.push({ layer: 'encryption-at-rest', text: `encrypted by the region's EBS default, key ${ebsDefaultKey(posture)}, ${checked(e.checkedAt)}` });
+      else out.push({ layer: 'encryption-at-rest', text: `EBS default encryption is off in ${posture.region}; volumes are encrypted only when the code says so, ${checked(e.checkedAt)}` });
+      if (family(resourceType) === 'instance') {
+        const m = posture.imdsDefaults;
+        if (m.status === 'unknown') out.push({ layer: 'identity-access', text: `instance metadata defaults unknown (${m.reason})` });
+        else if (m.value.httpTokens === 'required') out.push({ layer: 'identity-access', text: `IMDSv2 required by the account default in ${posture.region}, ${checked(m.checkedAt)}` });
+        else out.push({ layer: 'identity-access', text: `no account default requires IMDSv2 in ${posture.region} (HttpTokens ${m.value.httpTokens ?? 'no-preference'}), ${checked(m.checkedAt)}` });
+      }
+      break;
+    }
+    case 'snapshot': {
+      const s = posture.snapshotBlockPublicAccess;
+      if (s.status === 'unknown') out.push({ layer: 'identity-access', text: `snapshot block public access unknown (${s.reason})` });
+      else out.push({ layer: 'identity-access', text: `snapshot block public access is ${s.value.state} in ${posture.region}, ${checked(s.checkedAt)}` });
+      break;
+    }
+    case 'cloudtrail': {
+      const c = posture.cloudTrail;
+      const t = coveringTrail(posture);
+      if (c.status === 'unknown') out.push({ layer: 'logging-monitoring', text: `CloudTrail trails unknown (${c.reason})` });
+      else if (t) out.push({ layer: 'logging-monitoring', text: `account activity is recorded by the ${t.isOrganization ? 'organization' : 'multi-Region'} trail ${t.name}, ${checked(c.checkedAt)}` });
+      else out.push({ layer: 'logging-monitoring', text: `no logging multi-Region or organization trail in the account, ${checked(c.checkedAt)}` });
+      break;
+    }
+    case 'password': {
+      const p = posture.passwordPolicy;
+      if (p.status === 'unknown') out.push({ layer: 'identity-access', text: `live password policy unknown (${p.reason})` });
+      else out.push({ layer: 'identity-access', text: p.value.present ? `live password policy: min length ${p.value.minimumPasswordLength ?? '?'}, ${checked(p.checkedAt)}` : `the account has no password policy today, ${checked(p.checkedAt)}` });
+      break;
+    }
+    case 'guardduty':
+    case 'config':
+    case 'securityhub':
+    case 'accessanalyzer': {
+      const key = ({ guardduty: 'guardDuty', config: 'config', securityhub: 'securityHub', accessanalyzer: 'accessAnalyzer' } as const)[family(resourceType) as 'guardduty'];
+      const f = posture[key];
+      if (f.status === 'unknown') out.push({ layer: 'logging-monitoring', text: `${key} unknown (${f.reason})` });
+      else out.push({ layer: 'logging-monitoring', text: `${liveSummary(posture, key)}, ${checked(f.checkedAt)}` });
+      break;
+    }
+  }
+  return out;
+}
+
+function liveSummary(p: AccountPosture, key: 'guardDuty' | 'config' | 'securityHub' | 'accessAnalyzer'): string {
+  switch (key) {
+    case 'guardDuty': {
+      const f = p.guardDuty;
+      return f.status === 'known' && f.value.detectors.some((d) => d.status === 'ENABLED') ? `GuardDuty is on in ${p.region}` : `GuardDuty is off in ${p.region}`;
+    }
+    case 'config': {
+      const f = p.config;
+      return f.status === 'known' && f.value.recorders.some((r) => r.recording) ? `AWS Config is recording in ${p.region}` : `AWS Config is not recording in ${p.region}`;
+    }
+    case 'securityHub': {
+      const f = p.securityHub;
+      return f.status === 'known' && f.value.enabled ? `Security Hub is on in ${p.region}` : `Security Hub is off in ${p.region}`;
+    }
+    case 'accessAnalyzer': {
+      const f = p.accessAnalyzer;
+      return f.status === 'known' && f.value.analyzers.some((a) => a.status === 'ACTIVE') ? `an IAM Access Analyzer is active in ${p.region}` : `no active IAM Access Analyzer in ${p.region}`;
+    }
+  }
+}

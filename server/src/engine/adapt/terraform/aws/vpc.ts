@@ -1,0 +1,75 @@
+// Terraform security groups: inline blocks plus separate rule resources joined through security_group_id.
+import { normalizeProtocol, type SecurityGroup, type SecurityGroupRule } from '../../../model/aws/vpc';
+import type { Path } from '../../../model/kind';
+import type { Value } from '../../../model/resource';
+import type { SourceResource } from '../../../source';
+import { type AdaptContext, designates } from '../../context';
+import { readField, readFields, readTags } from '../../generic';
+import { tfRuleFields, tfVpcRuleFields } from '../../sg-fields';
+import type { Fields } from '../../../model/kind';
+
+type RuleFields = Fields<typeof tfRuleFields>;
+
+export function toRule(
+  direction: 'ingress' | 'egress',
+  f: Pick<RuleFields, 'fromPort' | 'toPort' | 'protocol' | 'cidrs' | 'cidrs6'>,
+  source: SourceResource,
+  path: Path,
+  span?: SecurityGroupRule['span'],
+): SecurityGroupRule {
+  const protocol: Value<string> = f.protocol.origin === 'unknown' || f.protocol.value === undefined ? f.protocol : { ...f.protocol, value: normalizeProtocol(f.protocol.value) };
+  const rule: SecurityGroupRule = {
+    direction,
+    protocol,
+    fromPort: f.fromPort,
+    toPort: f.toPort,
+    cidrs: [...f.cidrs.items, ...f.cidrs6.items, ...unknownList(f.cidrs.value), ...unknownList(f.cidrs6.value)],
+    site: { resource: source, path },
+    source,
+  };
+  if (span) rule.span = span;
+  return rule;
+}
+
+/** A CIDR list that is itself unknown contributes one unknown entry, so rules know they cannot see it. */
+function unknownList(v: Value<unknown>): Value<string>[] {
+  return v.origin === 'unknown' ? [v as Value<string>] : [];
+}
+
+export function adaptSecurityGroupsTerraform(ctx: AdaptContext): SecurityGroup[] {
+  const separate = ctx.ofType('aws_security_group_rule').map((src) => ({ src, f: readFields(tfRuleFields, src) }));
+  const vpcRules = ctx.ofType('aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule').map((src) => ({ src, f: readFields(tfVpcRuleFields, src) }));
+  const joined = new Set<SourceResource>();
+
+  const groups = ctx.ofType('aws_security_group', 'aws_default_security_group').map((src) => {
+    const rules: SecurityGroupRule[] = [];
+    for (const direction of ['ingress', 'egress'] as const) {
+      const blocks = readField({ type: 'items', terraform: [direction], fields: tfRuleFields }, src) as { items: { f: RuleFields; site: { path: Path }; span?: SecurityGroupRule['span'] }[] };
+      for (const item of blocks.items) rules.push(toRule(direction, item.f, src, item.site.path, item.span));
+    }
+    const parts: SourceResource[] = [];
+    for (const r of separate) {
+      if (!designates(r.f.groupId.val, src)) continue;
+      joined.add(r.src);
+      parts.push(r.src);
+      const type = r.f.type.value === 'egress' ? 'egress' : 'ingress';
+      rules.push(toRule(type, r.f, r.src, [], r.src.headerSpan));
+    }
+    for (const r of vpcRules) {
+      if (!designates(r.f.groupId.val, src)) continue;
+      joined.add(r.src);
+      parts.push(r.src);
+      rules.push(toRule(r.src.type.endsWith('egress_rule') ? 'egress' : 'ingress', r.f, r.src, [], r.src.headerSpan));
+    }
+    const sg: SecurityGroup = { kind: 'aws.ec2.security-group', address: src.address, source: src, parts, tags: readTags(undefined, src), isDefault: src.type === 'aws_default_security_group', rules };
+    return sg;
+  });
+
+  // Rule resources whose group is not in this code (a data source, another module): still checked, on their own.
+  for (const r of [...separate, ...vpcRules]) {
+    if (joined.has(r.src)) continue;
+    const direction = r.src.type === 'aws_security_group_rule' ? ((r.f as RuleFields).type.value === 'egress' ? 'egress' : 'ingress') : r.src.type.endsWith('egress_rule') ? 'egress' : 'ingress';
+    groups.push({ kind: 'aws.ec2.security-group', address: r.src.address, source: r.src, parts: [], tags: readTags(undefined, r.src), isDefault: false, rules: [toRule(direction, r.f, r.src, [], r.src.headerSpan)] });
+  }
+  return groups;
+}

@@ -1,0 +1,71 @@
+// IAM identities and policies. Every identity policy document, wherever it is written, is reachable through
+// `identityPolicies()` in adapt/terraform|cloudformation so rules check one list.
+import { defineKind } from '../kind';
+
+export const policy = defineKind({
+  kind: 'aws.iam.policy',
+  terraform: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'],
+  cloudformation: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy'],
+  fields: {
+    document: { type: 'policy', terraform: ['policy'], cloudformation: ['PolicyDocument'] },
+  },
+});
+
+const inline = {
+  type: 'items' as const,
+  terraform: ['inline_policy'],
+  cloudformation: ['Policies'],
+  fields: { document: { type: 'policy' as const, terraform: ['policy'], cloudformation: ['PolicyDocument'] } },
+};
+
+export const role = defineKind({
+  kind: 'aws.iam.role',
+  terraform: ['aws_iam_role'],
+  cloudformation: ['AWS::IAM::Role'],
+  fields: {
+    trust: { type: 'policy', terraform: ['assume_role_policy'], cloudformation: ['AssumeRolePolicyDocument'] },
+    inline,
+    managedPolicyArns: { type: 'strings', terraform: ['managed_policy_arns'], cloudformation: ['ManagedPolicyArns'] },
+  },
+});
+
+export const user = defineKind({
+  kind: 'aws.iam.user',
+  terraform: ['aws_iam_user'],
+  cloudformation: ['AWS::IAM::User'],
+  fields: { inline: { ...inline, terraform: undefined }, managedPolicyArns: { type: 'strings', cloudformation: ['ManagedPolicyArns'] } },
+});
+
+export const group = defineKind({
+  kind: 'aws.iam.group',
+  terraform: ['aws_iam_group'],
+  cloudformation: ['AWS::IAM::Group'],
+  fields: { inline: { ...inline, terraform: undefined }, managedPolicyArns: { type: 'strings', cloudformation: ['ManagedPolicyArns'] } },
+});
+
+import type { KindResource, PolicyValue } from '../kind';
+import type { ModelResource } from '../resource';
+import type { PolicyDocument } from '../../policy/document';
+
+export interface IdentityPolicy {
+  resource: ModelResource;
+  document: PolicyDocument;
+  value: PolicyValue['value'];
+}
+
+/** Every identity-based policy document in the model: managed and inline policies on roles, users and groups. */
+export function identityPolicies(resources: (kind: string) => ModelResource[]): IdentityPolicy[] {
+  const out: IdentityPolicy[] = [];
+  for (const p of resources('aws.iam.policy') as KindResource<typeof policy.fields>[]) {
+    if (p.f.document.document) out.push({ resource: p, document: p.f.document.document, value: p.f.document.value });
+  }
+  for (const kind of ['aws.iam.role', 'aws.iam.user', 'aws.iam.group']) {
+    for (const r of resources(kind) as KindResource<typeof role.fields>[]) {
+      for (const item of r.f.inline.items) {
+        const d = item.f.document;
+        if (d.document) out.push({ resource: r, document: d.document, value: d.value });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+// Assembles the typed data (data/*.ts) once into lookups by Terraform and CloudFormation type name.
+import { LAYERS, type AttributeFact, type Layer, type LayerDuty, type Lever, type LeverSite, type ResourceResponsibility, type ServiceModel } from './types';
+import { ENTRIES, SERVICE_NAMES, type EntrySpec } from './data/entries';
+import { FACTS, type FactSpec } from './data/attributes';
+import { PROFILES, type Profile } from './data/profiles';
+import { SERVICE_SECURITY, SRM, cfnPage } from './data/sources';
+
+
+const MODEL_OF_PROFILE: Record<Profile, ServiceModel> = {
+  compute: 'infrastructure',
+  network: 'infrastructure',
+  managed: 'container',
+  data: 'abstracted',
+  serverless: 'abstracted',
+  control: 'abstracted',
+};
+
+function site(spec: string | null): LeverSite | undefined {
+  if (!spec) return undefined;
+  const i = spec.indexOf(' ');
+  return i < 0 ? { type: spec, path: '' } : { type: spec.slice(0, i), path: spec.slice(i + 1) };
+}
+
+function buildFact(spec: FactSpec): AttributeFact {
+  const terraform = site(spec.tf);
+  const cloudformation = site(spec.cfn);
+  const first = terraform ?? cloudformation!;
+  const sources = [...(spec.src ?? [])];
+  if (cloudformation) sources.push(cfnPage(cloudformation.type));
+  const fact: AttributeFact = {
+    id: `${first.type}:${first.path}`,
+    layer: spec.layer,
+    owner: spec.owner ?? 'customer',
+    controls: spec.controls,
+    whenOmitted: spec.omitted,
+    ruleIds: [...(spec.rules ?? [])],
+    controlIds: [...(spec.sh ?? [])],
+    sources: [...new Set(sources)],
+  };
+  if (terraform) fact.terraform = terraform;
+  if (cloudformation) fact.cloudformation = cloudformation;
+  if (spec.secure !== undefined) fact.secureValue = spec.secure;
+  if (spec.changed) fact.defaultChanged = spec.changed;
+  return fact;
+}
+
+const facts: AttributeFact[] = FACTS.map(buildFact);
+
+/** The entry that answers for a CloudFormation type: the first `same` twin, in data order. */
+const primaryTfForCfn = new Map<string, string>();
+for (const e of ENTRIES) {
+  if (e.cfn && (e.rel ?? 'same') === 'same' && !primaryTfForCfn.has(e.cfn)) primaryTfForCfn.set(e.cfn, e.tf);
+}
+for (const e of ENTRIES) for (const c of e.also ?? []) if (!primaryTfForCfn.has(c)) primaryTfForCfn.set(c, e.tf);
+
+function buildEntry(e: EntrySpec): ResourceResponsibility {
+  const serviceName = SERVICE_NAMES[e.svc] ?? e.svc;
+  const relation = e.cfn === null ? 'none' : (e.rel ?? 'same');
+  const isPrimary = e.cfn !== null && primaryTfForCfn.get(e.cfn) === e.tf;
+  // A primary twin also collects the CloudFormation side of facts that Terraform keeps on companion types.
+  const cfnNames = isPrimary ? [e.cfn!, ...(e.also ?? [])] : (e.also ?? []);
+  const attributes = facts.filter((f) => f.terraform?.type === e.tf || (f.cloudformation !== undefined && cfnNames.includes(f.cloudformation.type)));
+  const template = PROFILES[e.profile];
+  const layers = {} as Record<Layer, LayerDuty>;
+  for (const layer of LAYERS) {
+    const [owner, why, applies] = e.layers?.[layer] ?? template[layer];
+    const levers: Lever[] = attributes
+      .filter((f) => f.layer === layer)
+      .map((f) => {
+        const lever: Lever = { ruleIds: f.ruleIds, factId: f.id };
+        if (f.terraform) lever.terraform = f.terraform;
+        if (f.cloudformation) lever.cloudformation = f.cloudformation;
+        return lever;
+      });
+    layers[layer] = { owner, why: why.replaceAll('{svc}', serviceName), applies: applies ?? true, levers };
+  }
+  const sources = [...(e.src ?? [])];
+  if (e.cfn) sources.unshift(cfnPage(e.cfn));
+  const security = SERVICE_SECURITY[e.svc];
+  if (security) sources.push(security);
+  sources.push(SRM);
+  const entry: ResourceResponsibility = {
+    terraform: e.tf,
+    cloudformation: e.cfn,
+    cloudformationRelation: relation,
+    service: e.svc,
+    serviceName,
+    serviceModel: e.model ?? MODEL_OF_PROFILE[e.profile],
+    summary: { aws: e.aws, customer: e.you },
+    layers,
+    attributes,
+    sources: [...new Set(sources)],
+  };
+  if (e.also) entry.alsoCloudFormation = [...e.also];
+  if (e.parent) entry.parent = e.parent;
+  if (e.note) entry.note = e.note;
+  return entry;
+}
+
+const entries: ResourceResponsibility[] = ENTRIES.map(buildEntry);
+const byTerraform = new Map(entries.map((e) => [e.terraform, e]));
+const byCloudFormation = new Map<string, ResourceResponsibility>();
+for (const [cfn, tf] of primaryTfForCfn) byCloudFormation.set(cfn, byTerraform.get(tf)!);
+const byLowerName = new Map<string, ResourceResponsibility>();
+for (const [k, v] of [...byTerraform, ...byCloudFormation]) byLowerName.set(k.toLowerCase(), v);
+
+/** Terraform (`aws_s3_bucket`, `data.aws_iam_policy_document`) or CloudFormation (`AWS::S3::Bucket`) type name. */
+export function getResourceResponsibility(typeName: string): ResourceResponsibility | undefined {
+  const name = typeName.trim().replace(/^data\./, '');
+  return byTerraform.get(name) ?? byCloudFormation.get(name) ?? byLowerName.get(name.toLowerCase());
+}
+
+export function allResourceResponsibilities(): readonly ResourceResponsibility[] {
+  return entries;
+}
+
+/** Every Terraform and CloudFormation name the knowledge base answers to. */
+export function allTypeNames(): string[] {
+  return [...byTerraform.keys(), ...byCloudFormation.keys()];
+}
+
+export function isCloudFormationType(typeName: string): boolean {
+  return typeName.includes('::');
+}
+
+/** All names of one entry: Terraform, CloudFormation twin and aliases. */
+export function namesOf(entry: ResourceResponsibility): string[] {
+  const names = [entry.terraform];
+  if (entry.cloudformation) names.push(entry.cloudformation);
+  names.push(...(entry.alsoCloudFormation ?? []));
+  return names;
+}
+
+function normalizePath(path: readonly (string | number)[]): string[] {
+  return path.map(String).filter((s) => s !== '*' && !/^\d+$/.test(s));
+}
+
+/**
+ * The fact for an attribute path on a type, in the tool's own naming. A path deeper than any known attribute
+ * (a key inside a policy document) answers with the closest enclosing attribute.
+ */
+export function getAttributeFact(typeName: string, path: readonly (string | number)[]): AttributeFact | undefined {
+  const entry = getResourceResponsibility(typeName);
+  if (!entry) return undefined;
+  const cfn = isCloudFormationType(typeName);
+  const wanted = normalizePath(path);
+  let best: AttributeFact | undefined;
+  let bestLength = 0;
+  for (const f of entry.attributes) {
+    const s = cfn ? f.cloudformation : f.terraform;
+    if (!s) continue;
+    if (cfn ? !namesOf(entry).includes(s.type) : s.type !== entry.terraform) continue;
+    const factPath = s.path.split('.').filter((p) => p !== '*' && p !== '');
+    if (factPath.length > wanted.length || factPath.length <= bestLength) continue;
+    if (factPath.every((p, i) => p === wanted[i])) {
+      best = f;
+      bestLength = factPath.length;
+    }
+  }
+  return best;
+}
+
+/** Closest known type names, for "did you mean" suggestions. */
+export function suggestTypeNames(typeName: string, max = 5): string[] {
+  const q = typeName.toLowerCase();
+  const scored = allTypeNames().map((n) => {
+    const l = n.toLowerCase();
+    let score = editDistance(q, l);
+    if (l.includes(q) || q.includes(l)) score = Math.min(score, Math.abs(l.length - q.length) / 4);
+    return { n, score };
+  });
+  scored.sort((a, b) => a.score - b.score || a.n.localeCompare(b.n));
+  return scored.slice(0, max).map((s) => s.n);
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}

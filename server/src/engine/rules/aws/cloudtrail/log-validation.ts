@@ -1,0 +1,47 @@
+import type { KindResource } from '../../../model/kind';
+import type { trail } from '../../../model/aws/cloudtrail';
+import { defineRule } from '../../rule';
+
+type Trail = KindResource<typeof trail.fields>;
+
+export default defineRule({
+  meta: {
+    id: 'aws-cloudtrail-log-validation',
+    provider: 'aws',
+    service: 'cloudtrail',
+    severity: 'low',
+    title: 'CloudTrail log file validation is off',
+    explanation:
+      'Without digest files nobody can prove that delivered CloudTrail logs were not modified or deleted afterwards, for example by an intruder covering their tracks. Turning validation on is your setting.',
+    resolution: 'Set enable_log_file_validation = true (CloudFormation: EnableLogFileValidation: true).',
+    links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4'],
+    responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_cloudtrail', 'AWS::CloudTrail::Trail'] },
+    controls: ['aws-fsbp:CloudTrail.4', 'cis-aws-v5:4.2'],
+    equivalents: { checkov: ['CKV_AWS_36'], trivy: ['AVD-AWS-0016', 'aws-cloudtrail-enable-log-validation'] },
+    fixable: true,
+    formats: ['terraform', 'cloudformation'],
+    examples: {
+      terraform: {
+        bad: [{ code: 'resource "aws_cloudtrail" "main" {\n  name                  = "main"\n  s3_bucket_name        = "acme-trail"\n  is_multi_region_trail = true\n}\n' }],
+        good: [{ code: 'resource "aws_cloudtrail" "main" {\n  name                       = "main"\n  s3_bucket_name             = "acme-trail"\n  is_multi_region_trail      = true\n  enable_log_file_validation = true\n}\n' }],
+      },
+      cloudformation: {
+        bad: [{ code: 'Resources:\n  Main:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      S3BucketName: acme-trail\n      IsLogging: true\n      IsMultiRegionTrail: true\n' }],
+        good: [{ code: 'Resources:\n  Main:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      S3BucketName: acme-trail\n      IsLogging: true\n      IsMultiRegionTrail: true\n      EnableLogFileValidation: true\n' }],
+      },
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.resources<Trail>('aws.cloudtrail.trail')) {
+      const v = t.f.logFileValidation;
+      if (v.origin === 'unknown' || v.value !== false) continue;
+      const name = t.source.format === 'terraform' ? 'enable_log_file_validation' : 'EnableLogFileValidation';
+      ctx.report({
+        resource: t,
+        value: v,
+        message: `${name} is ${v.origin === 'default' ? 'not set' : 'false'}: tampering with delivered log files cannot be detected`,
+        fix: v.site ? { title: `Set ${name} to true`, actions: [{ type: 'set', site: v.site, value: true }] } : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,111 @@
+// Runs every enabled rule once over the model and turns reports into located findings.
+import type { ProjectConfig } from '../config';
+import { renderFix } from '../fix';
+import type { ModelResource, Value } from '../model/resource';
+import type { SourceFile, SourceResource } from '../source';
+import type { Finding, RelatedInfo, Span } from '../types';
+import type { Report, Rule, RuleContext } from './rule';
+import { RULES } from './index';
+
+export interface RunOptions {
+  files: Map<string, SourceFile>;
+  onlyRules?: string[];
+  skipRules?: string[];
+  config?: ProjectConfig;
+  onRuleError?: (ruleId: string, error: unknown) => void;
+  rules?: readonly Rule[];
+}
+
+export function runRules(resources: ModelResource[], options: RunOptions): Finding[] {
+  const byKind = new Map<string, ModelResource[]>();
+  for (const r of resources) {
+    const list = byKind.get(r.kind) ?? [];
+    list.push(r);
+    byKind.set(r.kind, list);
+  }
+  const only = options.onlyRules && options.onlyRules.length ? new Set(options.onlyRules) : undefined;
+  const skip = new Set(options.skipRules ?? []);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    const id = rule.meta.id;
+    if ((only && !only.has(id)) || skip.has(id)) continue;
+    const produced: Finding[] = [];
+    const ctx: RuleContext = {
+      resources: <T extends ModelResource>(kind: string) => (byKind.get(kind) ?? []) as T[],
+      all: resources,
+      config: options.config,
+      report: (r) => {
+        const f = toFinding(rule, r, options.files);
+        if (f) produced.push(f);
+      },
+    };
+    try {
+      rule.check(ctx);
+      findings.push(...produced);
+    } catch (e) {
+      options.onRuleError?.(id, e);
+    }
+  }
+  return dedupe(findings);
+}
+
+function within(span: Span, outer: Span): boolean {
+  return span.file === outer.file && span.start >= outer.start && span.end <= outer.end;
+}
+
+function containingResource(span: Span, resource: ModelResource): SourceResource | undefined {
+  return [resource.source, ...resource.parts].find((s) => within(span, s.span));
+}
+
+function toFinding(rule: Rule, r: Report, files: Map<string, SourceFile>): Finding | undefined {
+  const value = r.value as Value<unknown> | undefined;
+  const related: { span: Span; message: string }[] = [...(r.related ?? [])];
+  // Findings land inside the resource: the precise span when it is there, else the value's use site, else the header.
+  // Whatever lies outside (a policy document data source, a locals block) becomes related information.
+  let span: Span | undefined;
+  for (const candidate of [r.span, value?.span]) {
+    if (!candidate) continue;
+    if (!span && containingResource(candidate, r.resource)) span = candidate;
+    else if (!containingResource(candidate, r.resource)) related.push({ span: candidate, message: candidate === r.span ? 'the offending statement is written here' : 'the value is written here' });
+  }
+  if (!span) span = (value?.site?.resource ?? r.resource.source).headerSpan;
+  for (const [i, v] of (value?.via ?? []).entries()) {
+    related.push({ span: v, message: i === (value!.via!.length - 1) ? 'the value comes from here' : 'through here' });
+  }
+  const file = files.get(span.file);
+  if (!file) return undefined;
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    severity: r.severity ?? rule.meta.severity,
+    ruleSeverity: rule.meta.severity,
+    message: r.message,
+    file: span.file,
+    span,
+    range: file.lines.rangeOf(span.start, span.end),
+    resource: r.resource.address,
+    resourceType: r.resource.source.type,
+    resourceKind: r.resource.kind,
+    related: related.flatMap((x): RelatedInfo[] => {
+      const f = files.get(x.span.file);
+      return f ? [{ file: x.span.file, span: x.span, range: f.lines.rangeOf(x.span.start, x.span.end), message: x.message }] : [];
+    }),
+  };
+  if (value && value.origin !== 'unknown') finding.valueOrigin = value.origin;
+  else if (!value) finding.valueOrigin = r.span ? 'explicit' : 'default';
+  if (r.fix) {
+    const fix = renderFix(r.fix, files);
+    if (fix) finding.fix = fix;
+  }
+  return finding;
+}
+
+/** One finding per rule and location (a resource reached twice, e.g. through two joins, reports once). */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.file}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,658 @@
+// The editor-side analysis loop: which unit a document belongs to, when to (re)analyze it, result caching by the
+// versions it read, and publishing diagnostics for every file of the unit. The engine does the analysis itself.
+import picomatch from 'picomatch';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { AnalyzeOptions, Unit, UnitResult } from '../engine/analyze';
+import type { AccountPosture } from '../engine/account/types';
+import { kindFromName } from '../engine/detect';
+import type { SourceFile } from '../engine/source';
+import type { Finding, Severity } from '../engine/types';
+import type { ScanWorkspaceResult, ServerState, StatusCounts, StatusParams } from '../shared/protocol';
+import type { Settings } from '../shared/settings';
+import { findingToDiagnostic, overriddenSeverity, problemToDiagnostic } from './convert';
+import type { EnginePort } from './engine-port';
+import type { OverlayHost } from './host';
+import { isInside, type UriMap } from './uri';
+
+export interface AnalysisSink {
+  sendDiagnostics(params: { uri: string; version?: number; diagnostics: Diagnostic[] }): void;
+  log(message: string): void;
+  error(message: string): void;
+  status(params: StatusParams): void;
+}
+
+export interface AnalysisServiceOptions {
+  engine: EnginePort;
+  host: OverlayHost;
+  uris: UriMap;
+  sink: AnalysisSink;
+  settingsFor(path: string): Promise<Settings>;
+  /** Workspace folder paths. */
+  roots(): string[];
+  trusted: boolean;
+}
+
+export interface AnalysisEntry {
+  unit: Unit;
+  result: UnitResult;
+  /** Versions the analysis read: path → open-document version (files on disk are absent). */
+  versions: Map<string, number>;
+  /** Cache key: unit identity + versions + disk generation. */
+  key: string;
+  settings: Settings;
+  /** Files this unit publishes diagnostics for. */
+  published: Set<string>;
+}
+
+interface Contribution {
+  /** Open-document version the diagnostics were computed on. */
+  version?: number;
+  diagnostics: Diagnostic[];
+  severities: (Severity | undefined)[];
+}
+
+interface UnitState {
+  timer?: ReturnType<typeof setTimeout>;
+  /** Bumped by every new request to analyze; a run that finds a newer token stops (a newer version supersedes it). */
+  token: number;
+  /** Bumped when a file the unit read changed on disk. */
+  generation: number;
+  entry?: AnalysisEntry;
+}
+
+const ZERO_COUNTS: StatusCounts = { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 };
+
+export function unitKey(unit: Pick<Unit, 'kind' | 'path'>): string {
+  return `${unit.kind}:${unit.path}`;
+}
+
+export class AnalysisService {
+  private readonly units = new Map<string, UnitState>();
+  /** path → unit key → what that unit says about the file. */
+  private readonly contributions = new Map<string, Map<string, Contribution>>();
+  /** path → severities of what is currently published (for status counts). */
+  private readonly publishedCounts = new Map<string, { counts: StatusCounts; problems: number }>();
+  private state: ServerState = 'starting';
+  private running = 0;
+  private scanPercentage: number | undefined;
+  private lastError: string | undefined;
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  /** Facts of the connected AWS account (never set in an untrusted workspace). */
+  private account: AccountPosture | undefined;
+
+  constructor(private readonly o: AnalysisServiceOptions) {}
+
+  // ---- which unit ----
+
+  /** The unit a file belongs to now (open documents included), or undefined when the file is not ours. */
+  unitFor(path: string): Unit | undefined {
+    const kind = kindFromName(path);
+    if (kind === undefined) return undefined;
+    if (kind === 'maybe-cloudformation' || kind === 'cloudformation-yaml' || kind === 'cloudformation-json') {
+      const text = this.o.host.readFile(path);
+      if (text === undefined || !this.o.engine.detectKind(path, text)) return undefined;
+      return { kind: 'cloudformation', path, files: [path] };
+    }
+    const dir = parentDir(path);
+    return this.terraformUnit(dir);
+  }
+
+  private terraformUnit(dir: string): Unit | undefined {
+    const entries = this.o.host.readDir(dir);
+    if (!entries) return undefined;
+    const files = entries
+      .filter((e) => !e.isDirectory)
+      .map((e) => joinPath(dir, e.name))
+      .filter((p) => {
+        const k = kindFromName(p);
+        return k === 'terraform' || k === 'terraform-json';
+      })
+      .sort();
+    // A folder with only .tfvars has no module to evaluate; nothing to report.
+    if (files.length === 0) return undefined;
+    return { kind: 'terraform', path: dir, files };
+  }
+
+  private unitOfKey(key: string): Unit | undefined {
+    const colon = key.indexOf(':');
+    const kind = key.slice(0, colon);
+    const path = key.slice(colon + 1);
+    if (kind === 'terraform') return this.terraformUnit(path);
+    return this.unitFor(path);
+  }
+
+  // ---- queries ----
+
+  /** The latest analysis covering `path` (its own unit), whatever version it was for. */
+  entryFor(path: string): AnalysisEntry | undefined {
+    const direct = this.units.get(this.keyFor(path) ?? '')?.entry;
+    if (direct) return direct;
+    for (const s of this.units.values()) if (s.entry?.published.has(path)) return s.entry;
+    return undefined;
+  }
+
+  /** Analysis of the current text of `path`: reuses the cached result when nothing it read has changed. */
+  async fresh(path: string): Promise<AnalysisEntry | undefined> {
+    const unit = this.unitFor(path);
+    if (!unit) return undefined;
+    const key = unitKey(unit);
+    const s = this.units.get(key);
+    if (s?.entry && s.entry.key === this.cacheKey(unit, s.entry.result, s.generation)) return s.entry;
+    return this.run(unit, { force: false });
+  }
+
+  allEntries(): AnalysisEntry[] {
+    const out: AnalysisEntry[] = [];
+    for (const s of this.units.values()) if (s.entry) out.push(s.entry);
+    return out;
+  }
+
+  get trusted(): boolean {
+    return this.o.trusted;
+  }
+
+  // ---- events ----
+
+  /** Open, change, save or close of a document. `delay` 0 analyzes on the next turn. */
+  touch(path: string, delay: number): void {
+    const unit = this.unitFor(path);
+    if (!unit) {
+      // The file stopped being ours (a YAML file that is no template anymore): clear what its old unit published.
+      this.dropUnit(`cloudformation:${path}`);
+      this.rescheduleByFile(path, delay);
+      return;
+    }
+    this.schedule(unit, delay);
+    // Modules this file is part of through a caller (a local module's folder) re-analyze too.
+    for (const [key, s] of this.units) {
+      if (key !== unitKey(unit) && s.entry?.result.files.some((f) => f.path === path)) this.scheduleKey(key, delay);
+    }
+  }
+
+  /** Files changed on disk (workspace/didChangeWatchedFiles). */
+  filesChanged(paths: string[], delay: number): void {
+    const configChanged = paths.some((p) => baseName(p) === '.demarc.yaml' || baseName(p) === '.demarc.yml');
+    if (configChanged) {
+      for (const [key, s] of this.units) {
+        s.generation++;
+        this.scheduleKey(key, delay);
+      }
+      return;
+    }
+    for (const path of paths) {
+      // Open documents are authoritative; the disk copy matters again once they close.
+      if (this.o.host.document(path)) continue;
+      for (const [key, s] of this.units) {
+        const u = s.entry?.unit;
+        const reads = s.entry?.result.files.some((f) => f.path === path) || u?.files.includes(path);
+        if (reads || (u && isInside(u.path, path))) {
+          s.generation++;
+          this.scheduleKey(key, delay);
+        }
+      }
+      const unit = this.unitFor(path);
+      if (unit) {
+        this.state_(unitKey(unit)).generation++;
+        this.schedule(unit, delay);
+      } else if (kindFromName(path) === 'maybe-cloudformation') this.dropUnit(`cloudformation:${path}`);
+    }
+  }
+
+  /** The connected account changed (connect, refresh, disconnect): findings are re-judged against it. */
+  setAccount(posture: AccountPosture | undefined): void {
+    if (!this.o.trusted && posture) return;
+    this.account = posture;
+    for (const [key, s] of this.units) {
+      s.generation++;
+      this.scheduleKey(key, 0);
+    }
+  }
+
+  /** Settings changed: every unit re-reads them and re-publishes. */
+  settingsChanged(): void {
+    for (const [key, s] of this.units) {
+      s.generation++;
+      this.scheduleKey(key, 0);
+    }
+  }
+
+  private rescheduleByFile(path: string, delay: number): void {
+    for (const [key, s] of this.units) if (s.entry?.published.has(path)) this.scheduleKey(key, delay);
+  }
+
+  private state_(key: string): UnitState {
+    let s = this.units.get(key);
+    if (!s) {
+      s = { token: 0, generation: 0 };
+      this.units.set(key, s);
+    }
+    return s;
+  }
+
+  private keyFor(path: string): string | undefined {
+    const u = this.unitFor(path);
+    return u ? unitKey(u) : undefined;
+  }
+
+  schedule(unit: Unit, delay: number): void {
+    this.scheduleKey(unitKey(unit), delay);
+  }
+
+  private scheduleKey(key: string, delay: number): void {
+    if (this.disposed) return;
+    const s = this.state_(key);
+    if (s.timer) clearTimeout(s.timer);
+    s.token++;
+    s.timer = setTimeout(() => {
+      s.timer = undefined;
+      const unit = this.unitOfKey(key);
+      if (!unit) {
+        this.dropUnit(key);
+        return;
+      }
+      void this.run(unit, { force: false }).catch((e) => this.o.sink.error(`analysis of ${key} failed: ${errorText(e)}`));
+    }, delay);
+  }
+
+  /** Analyzes now (cancelling any pending debounce of the unit); resolves to undefined when superseded. */
+  async run(unit: Unit, opts: { force: boolean }): Promise<AnalysisEntry | undefined> {
+    const key = unitKey(unit);
+    const s = this.state_(key);
+    if (s.timer) {
+      clearTimeout(s.timer);
+      s.timer = undefined;
+    }
+    const token = ++s.token;
+    const settings = await this.o.settingsFor(unit.path);
+    if (this.disposed) return undefined;
+    if (s.token !== token) return s.entry; // a newer request took over while settings were fetched
+    if (!settings.enable) {
+      this.dropUnit(key);
+      return undefined;
+    }
+    const current = this.unitOfKey(key);
+    if (!current) {
+      this.dropUnit(key);
+      return undefined;
+    }
+    const previous = s.entry;
+    if (!opts.force && previous && previous.key === this.cacheKey(current, previous.result, s.generation) && sameSettings(previous.settings, settings)) return previous;
+
+    const versions = new Map<string, number>();
+    for (const p of this.o.host.openPaths()) versions.set(p, this.o.host.document(p)!.version);
+    const options: AnalyzeOptions = { maxFileSize: settings.analysis.maxFileSize };
+    if (settings.rules.exclude.length) options.skipRules = settings.rules.exclude;
+    if (this.account) options.account = this.account;
+    if (this.o.engine.projectConfig) {
+      try {
+        const root = this.o.roots().find((r) => isInside(current.path, r));
+        const loaded = this.o.engine.projectConfig.load(current.kind === 'terraform' ? current.path : parentDir(current.path), this.o.host, root);
+        if (loaded.config) options.config = loaded.config;
+        for (const p of loaded.problems) this.o.sink.log(`${p.file}: ${p.message}`);
+      } catch (e) {
+        this.o.sink.error(`reading .demarc.yaml for ${current.path} failed: ${errorText(e)}`);
+      }
+    }
+
+    this.begin();
+    let result: UnitResult;
+    try {
+      result = this.o.engine.analyzeUnit(current, this.o.host, options);
+    } catch (e) {
+      this.lastError = `analysis of ${current.path} failed`;
+      this.o.sink.error(`analysis of ${current.path} failed and was skipped: ${errorText(e)}`);
+      this.end();
+      return previous;
+    }
+    this.end();
+    const readVersions = new Map<string, number>();
+    for (const f of result.files) {
+      const v = versions.get(f.path);
+      if (v !== undefined) readVersions.set(f.path, v);
+    }
+    for (const f of current.files) {
+      const v = versions.get(f);
+      if (v !== undefined) readVersions.set(f, v);
+    }
+    const entry: AnalysisEntry = {
+      unit: current,
+      result,
+      versions: readVersions,
+      key: this.cacheKey(current, result, s.generation),
+      settings,
+      published: new Set(),
+    };
+    s.entry = entry;
+    this.publish(key, entry, previous);
+    return entry;
+  }
+
+  /** Cache key from what the result read: open-document versions, or "disk" plus the unit's disk generation. */
+  private cacheKey(unit: Unit, result: UnitResult | undefined, generation: number): string {
+    const paths = new Set(unit.files);
+    if (result) for (const f of result.files) paths.add(f.path);
+    const parts = [unitKey(unit), String(generation)];
+    for (const p of [...paths].sort()) parts.push(`${p}@${this.o.host.document(p)?.version ?? 'disk'}`);
+    return parts.join('|');
+  }
+
+  // ---- publishing ----
+
+  private publish(key: string, entry: AnalysisEntry, previous: AnalysisEntry | undefined): void {
+    const { result, settings } = entry;
+    const byFile = new Map<string, Contribution>();
+    const filesByPath = new Map<string, SourceFile>(result.files.map((f) => [f.path, f]));
+    const ours = (p: string) => kindFromName(p) !== undefined;
+    for (const f of entry.unit.files) byFile.set(f, { diagnostics: [], severities: [] });
+    for (const f of result.files) if (ours(f.path)) byFile.set(f.path, { diagnostics: [], severities: [] });
+
+    const excluded = this.excludeMatcher(entry);
+    for (const f of result.findings) {
+      const c = byFile.get(f.file) ?? this.newContribution(byFile, f.file);
+      if (!c) continue;
+      const d = this.safeDiagnostic(f, entry, settings);
+      if (d) {
+        c.diagnostics.push(d);
+        c.severities.push(overriddenSeverity(f, settings.severityOverrides));
+      }
+    }
+    // Several syntax errors at one spot (an unclosed brace closes nothing else either) read as one message.
+    const problemAt = new Map<string, Diagnostic>();
+    for (const p of result.problems) {
+      if (p.code === 'rule-error') {
+        // A rule that threw was skipped by the engine; the rest of the file's findings stand. The log names it.
+        this.o.sink.error(`${p.file}: ${p.message}`);
+        continue;
+      }
+      if (!ours(p.file)) {
+        // Folder-level problems have no document to show them in: the log keeps them.
+        this.o.sink.log(`${p.file}: ${p.message}`);
+        continue;
+      }
+      const c = byFile.get(p.file) ?? this.newContribution(byFile, p.file);
+      if (!c) continue;
+      const d = problemToDiagnostic(p, filesByPath.get(p.file));
+      const at = `${p.file}|${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+      const same = problemAt.get(at);
+      if (same) {
+        if (typeof same.message === 'string' && typeof d.message === 'string' && !same.message.includes(d.message)) same.message += `; ${d.message}`;
+        continue;
+      }
+      problemAt.set(at, d);
+      c.diagnostics.push(d);
+      c.severities.push(undefined);
+    }
+
+    for (const [path, c] of byFile) {
+      const v = entry.versions.get(path);
+      if (v !== undefined) c.version = v;
+      if (excluded(path)) {
+        c.diagnostics = [];
+        c.severities = [];
+      }
+      this.contribute(path, key, c);
+      entry.published.add(path);
+    }
+    if (previous) {
+      for (const path of previous.published) {
+        if (!byFile.has(path)) this.withdraw(path, key);
+      }
+    }
+    for (const path of entry.published) this.flush(path);
+    if (previous) for (const path of previous.published) if (!entry.published.has(path)) this.flush(path);
+    this.scheduleStatus();
+  }
+
+  private newContribution(byFile: Map<string, Contribution>, path: string): Contribution | undefined {
+    if (kindFromName(path) === undefined) return undefined;
+    const c: Contribution = { diagnostics: [], severities: [] };
+    byFile.set(path, c);
+    return c;
+  }
+
+  private safeDiagnostic(f: Finding, entry: AnalysisEntry, settings: Settings): Diagnostic | undefined {
+    try {
+      return findingToDiagnostic(f, {
+        uri: this.o.uris.uri(f.file),
+        version: entry.versions.get(f.file),
+        helpUri: (id) => this.o.engine.ruleHelpUri(id),
+        uriOf: (p) => this.o.uris.uri(p),
+        overrides: settings.severityOverrides,
+      });
+    } catch (e) {
+      this.o.sink.error(`finding of rule ${f.ruleId} in ${f.file} could not be shown: ${errorText(e)}`);
+      return undefined;
+    }
+  }
+
+  private excludeMatcher(entry: AnalysisEntry): (path: string) => boolean {
+    const globs = entry.settings.exclude;
+    if (globs.length === 0) return () => false;
+    const root = this.o.roots().find((r) => isInside(entry.unit.path, r));
+    const match = picomatch(globs, { dot: true });
+    return (path) => {
+      const rel = root && isInside(path, root) ? path.slice(root.length).replace(/^\//, '') : path;
+      return match(rel) || match(path);
+    };
+  }
+
+  private contribute(path: string, key: string, c: Contribution): void {
+    let m = this.contributions.get(path);
+    if (!m) {
+      m = new Map();
+      this.contributions.set(path, m);
+    }
+    m.set(key, c);
+  }
+
+  private withdraw(path: string, key: string): void {
+    const m = this.contributions.get(path);
+    if (!m) return;
+    m.delete(key);
+  }
+
+  /**
+   * Sends the merged diagnostics of one file. When a folder is both its own unit and a local module called from
+   * another unit, the caller's view wins (it knows the inputs), as in the CLI's mergeResults.
+   */
+  private flush(path: string): void {
+    const m = this.contributions.get(path);
+    const uri = this.o.uris.uri(path);
+    const version = this.o.host.document(path)?.version;
+    if (!m || m.size === 0) {
+      this.contributions.delete(path);
+      this.publishedCounts.delete(path);
+      this.o.sink.sendDiagnostics(version === undefined ? { uri, diagnostics: [] } : { uri, version, diagnostics: [] });
+      return;
+    }
+    let parts = [...m.entries()];
+    if (parts.length > 1) {
+      const own = `terraform:${parentDir(path)}`;
+      const callers = parts.filter(([k]) => k !== own);
+      if (callers.length) parts = callers;
+    }
+    const seen = new Set<string>();
+    const diagnostics: Diagnostic[] = [];
+    const counts = { ...ZERO_COUNTS };
+    let problems = 0;
+    let analyzedVersion: number | undefined;
+    for (const [, c] of parts) {
+      if (c.version !== undefined) analyzedVersion = c.version;
+      c.diagnostics.forEach((d, i) => {
+        const id = `${String(d.code)}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
+        if (seen.has(id)) return;
+        seen.add(id);
+        diagnostics.push(d);
+        const sev = c.severities[i];
+        if (sev) {
+          counts[sev]++;
+          counts.total++;
+        } else problems++;
+      });
+    }
+    this.publishedCounts.set(path, { counts, problems });
+    // The version is the one the diagnostics were computed on, so clients can drop results for older text.
+    if (analyzedVersion === undefined) analyzedVersion = version;
+    this.o.sink.sendDiagnostics(analyzedVersion === undefined ? { uri, diagnostics } : { uri, version: analyzedVersion, diagnostics });
+  }
+
+  /** Forgets a unit and clears everything it published. */
+  dropUnit(key: string): void {
+    const s = this.units.get(key);
+    if (!s) return;
+    if (s.timer) clearTimeout(s.timer);
+    this.units.delete(key);
+    if (!s.entry) return;
+    for (const path of s.entry.published) {
+      this.withdraw(path, key);
+      this.flush(path);
+    }
+    this.scheduleStatus();
+  }
+
+  /** Drops every unit: used when analysis is disabled. */
+  clearAll(): void {
+    for (const key of [...this.units.keys()]) this.dropUnit(key);
+  }
+
+  // ---- workspace scan ----
+
+  /**
+   * Analyzes every unit under `roots`, yielding to the event loop between units so hovers and edits of open files
+   * are served in between. `cancelled()` is polled between units.
+   */
+  async scan(roots: string[], report: (percentage: number, message: string) => void, cancelled: () => boolean): Promise<ScanWorkspaceResult> {
+    const started = Date.now();
+    const settings = roots[0] ? await this.o.settingsFor(roots[0]) : undefined;
+    const allowedRoots = roots.filter((r) => this.o.host.allowed(r));
+    const found = this.o.engine.discover(allowedRoots, this.o.host, { maxFileSize: settings?.analysis.maxFileSize ?? undefined });
+    for (const p of found.problems) this.o.sink.log(`${p.file}: ${p.message}`);
+    this.state = 'scanning';
+    this.scanPercentage = 0;
+    this.scheduleStatus();
+    let done = 0;
+    let files = 0;
+    let findings = 0;
+    let problems = 0;
+    let completed = true;
+    try {
+      for (const unit of found.units) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (cancelled() || this.disposed) {
+          completed = false;
+          break;
+        }
+        try {
+          const entry = await this.run(unit, { force: false });
+          if (entry) {
+            files += entry.result.files.length;
+            findings += entry.result.findings.filter((f) => !f.suppressedBy).length;
+            problems += entry.result.problems.length;
+          }
+        } catch (e) {
+          this.o.sink.error(`analysis of ${unit.path} failed and was skipped: ${errorText(e)}`);
+        }
+        done++;
+        const pct = Math.round((done / Math.max(1, found.units.length)) * 100);
+        this.scanPercentage = pct;
+        report(pct, `${done}/${found.units.length} ${shortName(unit.path)}`);
+      }
+    } finally {
+      this.scanPercentage = undefined;
+      this.state = 'idle';
+      this.scheduleStatus();
+    }
+    return {
+      completed,
+      units: done,
+      files,
+      findings,
+      problems,
+      skipped: found.skipped.slice(0, 200).map((s) => ({ uri: this.o.uris.uri(s.path), reason: s.reason })),
+      durationMs: Date.now() - started,
+    };
+  }
+
+  // ---- status ----
+
+  private begin(): void {
+    this.running++;
+  }
+
+  private end(): void {
+    this.running--;
+    this.scheduleStatus();
+  }
+
+  setState(state: ServerState, message?: string): void {
+    this.state = state;
+    if (message !== undefined) this.lastError = message;
+    this.scheduleStatus();
+  }
+
+  statusParams(): StatusParams {
+    const counts = { ...ZERO_COUNTS };
+    let files = 0;
+    let problems = 0;
+    for (const { counts: c, problems: p } of this.publishedCounts.values()) {
+      if (c.total || p) files++;
+      problems += p;
+      for (const k of Object.keys(counts) as (keyof StatusCounts)[]) counts[k] += c[k];
+    }
+    const params: StatusParams = {
+      state: this.state === 'starting' ? 'starting' : this.state,
+      counts,
+      files,
+      problems,
+      trusted: this.o.trusted,
+    };
+    if (this.scanPercentage !== undefined) params.percentage = this.scanPercentage;
+    if (this.lastError) params.message = this.lastError;
+    else if (!this.o.trusted) params.message = 'Restricted mode: no account access, nothing read outside the workspace folders.';
+    return params;
+  }
+
+  /** Coalesces status notifications: one per burst of work. */
+  private scheduleStatus(): void {
+    if (this.statusTimer || this.disposed) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = undefined;
+      if (this.state === 'starting') this.state = 'idle';
+      this.o.sink.status(this.statusParams());
+    }, 50);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const s of this.units.values()) if (s.timer) clearTimeout(s.timer);
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+  }
+}
+
+function sameSettings(a: Settings, b: Settings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.stack ?? e.message;
+  return String(e);
+}
+
+export function parentDir(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+function joinPath(dir: string, name: string): string {
+  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function shortName(path: string): string {
+  const parts = path.split('/');
+  return parts.slice(-2).join('/');
+}

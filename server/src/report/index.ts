@@ -1,0 +1,13 @@
+// Responsibility-matrix reports: one data model, three renderings (HTML, Markdown, JSON). Editor-neutral.
+export * from './matrix';
+export { matrixFromAnalysis, teamFor, resourceTags, type FromAnalysisOptions } from './from-analysis';
+export { renderMatrixFragment, FILTER_SCRIPT, esc, type TableOptions } from './table';
+export { renderMatrixHtml } from './html';
+export { renderMatrixMarkdown } from './markdown';
+export { REPORT_CSS } from './styles';
+
+import type { MatrixData } from './matrix';
+
+export function renderMatrixJson(data: MatrixData): string {
+  return JSON.stringify(data, null, 2) + '\n';
+}
