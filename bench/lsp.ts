@@ -3,7 +3,7 @@
 // JSON-RPC: initialize, first diagnostics, re-analysis per keystroke (didChange → publishDiagnostics), hover and
 // code-action latency. Prints a table; `--json` prints the figures as JSON too. `--no-build` skips esbuild.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -67,7 +67,8 @@ async function main(): Promise<void> {
     let t = performance.now();
     await client.initialize(pathToUri(ws), { scanOnStart: false });
     const initMs = performance.now() - t;
-    rows.push(['initialize (response)', stats([initMs])]);
+    // From a freshly spawned process, so it includes loading dist/server.js.
+    rows.push(['spawn → initialize response', stats([initMs])]);
 
     t = performance.now();
     await client.open(uri, text);
@@ -127,6 +128,28 @@ async function main(): Promise<void> {
     }
     rows.push(['codeAction', stats(action)]);
     rows.push(['codeAction/resolve', stats(resolve)]);
+
+    // Hover on the open file while the server scans a workspace of other modules: the scan yields between units.
+    const modules = 300;
+    for (let m = 0; m < modules; m++) {
+      mkdirSync(`${ws}/modules/m${m}`, { recursive: true });
+      writeFileSync(`${ws}/modules/m${m}/main.tf`, generateTerraform(100).text);
+    }
+    const during: number[] = [];
+    let scanning = true;
+    t = performance.now();
+    const scan = client.request<{ units: number; completed: boolean }>('demarc/scanWorkspace', {}).finally(() => (scanning = false));
+    while (scanning) {
+      const at = hoverSpots[during.length % hoverSpots.length]!;
+      const h0 = performance.now();
+      await client.hover(uri, at);
+      during.push(performance.now() - h0);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const scanned = await scan;
+    const scanMs = performance.now() - t;
+    rows.push([`hover during a ${scanned.units}-unit workspace scan`, stats(during)]);
+    rows.push(['workspace scan (total)', stats([scanMs])]);
 
     const lines = text.split('\n').length;
     console.log(`\nDemarc LSP benchmark — ${lines}-line Terraform file, ${first.length} diagnostics, node ${process.version}, ${ROUNDS} rounds\n`);

@@ -12,6 +12,7 @@ import {
 import { ShowOutputNotification, type DemarcInitializationOptions } from '../../server/src/shared/protocol';
 import { buildSettingsSection, errorMessage } from './config';
 import { COMMANDS } from './command-ids';
+import type { ClientPhase } from './views/status-text';
 
 export const CLIENT_ID = 'demarc';
 
@@ -54,7 +55,7 @@ export class DemarcClient implements vscode.Disposable {
       // Errors go to the status bar and one notification; popping the channel open on every message would bury the user.
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       // Evaluated at every (re)start, so granting trust and restarting hands the server the new state.
-      initializationOptions: (): DemarcInitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+      initializationOptions: (): DemarcInitializationOptions => ({ trusted: vscode.workspace.isTrusted, commandLinks: true }),
       synchronize: { fileEvents: watchers, configurationSection: 'demarc' },
       markdown: {
         // Hovers carry command links ("more", "show rule documentation"); only our own commands may run from them.
@@ -118,6 +119,13 @@ export class DemarcClient implements vscode.Disposable {
     } else {
       await this.start();
     }
+  }
+
+  /** The client's state in the status bar's terms. */
+  onDidChangePhase(listener: (phase: ClientPhase) => void): vscode.Disposable {
+    return this.client.onDidChangeState((e) =>
+      listener(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'),
+    );
   }
 
   get running(): boolean {

@@ -38,6 +38,8 @@ export interface FakeAwsOptions {
   errors?: Record<string, ErrorSpec>;
   /** Operation → number of first requests answered with a throttling error. */
   throttle?: Record<string, number>;
+  /** Serve container credentials at /container-credentials for this bearer token and access key. */
+  container?: { token: string; accessKeyId: string };
   /** Operations that never answer (to exercise timeouts). */
   hang?: string[];
   /** Milliseconds to wait before answering any request. */
@@ -93,6 +95,7 @@ export class FakeAws {
       rec.signingService = scope[2];
     }
     this.requests.push(rec);
+    if (op === 'container:credentials') return this.containerCredentials(req, res);
     if (this.options.hang?.includes(op)) return;
     if (this.options.delayMs) {
       setTimeout(() => this.respond(req, res, rec, protocol), this.options.delayMs);
@@ -123,6 +126,14 @@ export class FakeAws {
     const err = this.options.errors?.[op];
     if (err) return this.error(res, protocol, err);
     this.success(res, op, protocol, identity, url);
+  }
+
+  /** The ECS/EKS container credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), with its bearer token check. */
+  private containerCredentials(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const c = this.options.container;
+    if (!c || req.headers.authorization !== c.token) return send(res, 403, 'application/json', JSON.stringify({ message: 'bad token' }));
+    const expiration = new Date(Date.now() + 3600_000).toISOString();
+    send(res, 200, 'application/json', JSON.stringify({ AccessKeyId: c.accessKeyId, SecretAccessKey: 'containerSecretExample33333333333333333', Token: 'containerSessionTokenExample', Expiration: expiration, RoleArn: 'arn:aws:iam::123456789012:role/task' }));
   }
 
   private error(res: http.ServerResponse, protocol: Protocol, e: ErrorSpec): void {
@@ -193,6 +204,7 @@ function identify(req: http.IncomingMessage, url: URL, body: string): { op: stri
     if (service) return { op: `${service}:${action}`, protocol: 'json' };
   }
   const p = url.pathname;
+  if (method === 'GET' && p === '/container-credentials') return { op: 'container:credentials' };
   if (p === '/v20180820/configuration/publicAccessBlock') return { op: `s3control:${method === 'GET' ? 'GetPublicAccessBlock' : method === 'PUT' ? 'PutPublicAccessBlock' : 'DeletePublicAccessBlock'}`, protocol: 'restxml' };
   if (method === 'GET' && p === '/detector') return { op: 'guardduty:ListDetectors', protocol: 'restjson' };
   if (method === 'GET' && /^\/detector\/[^/]+$/.test(p)) return { op: 'guardduty:GetDetector', protocol: 'restjson' };

@@ -14,7 +14,7 @@ before(async () => {
       's3control:GetPublicAccessBlock': { status: 403, code: 'AccessDenied', message: 'Access Denied' },
       'iam:GetAccountPasswordPolicy': { status: 404, code: 'NoSuchEntity', message: 'The Password Policy with domain name 123456789012 cannot be found.' },
     },
-    throttle: { 'ec2:GetInstanceMetadataDefaults': 2 },
+    throttle: { 'ec2:GetInstanceMetadataDefaults': 2, 'iam:GetAccountSummary': 1, 'cloudtrail:DescribeTrails': 1 },
   });
   const url = await aws.start();
   env = tempAws({ AWS_ENDPOINT_URL: url, AWS_ACCESS_KEY_ID: ACCESS_KEY, AWS_SECRET_ACCESS_KEY: SECRET_KEY, AWS_REGION: 'eu-west-1' });
@@ -65,6 +65,9 @@ test('reads identity and every fact through the real SDK clients and wire protoc
 
   // Throttled twice, then answered: the SDK retried with backoff (3 attempts in all).
   assert.equal(aws.count('ec2:GetInstanceMetadataDefaults'), 3);
+  // Query protocol (400 Throttling) and JSON protocol (ThrottlingException) are retried the same way.
+  assert.equal(aws.count('iam:GetAccountSummary'), 2);
+  assert.equal(aws.count('cloudtrail:DescribeTrails'), 2);
   // S3 Control: no account-id host prefix on a loopback endpoint; the account goes in the header; signed as s3.
   const s3 = aws.requests.find((r) => r.op === 's3control:GetPublicAccessBlock')!;
   assert.equal(s3.headers['x-amz-account-id'], '123456789012');

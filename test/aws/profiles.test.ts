@@ -142,3 +142,26 @@ test('config parsing helpers', () => {
   assert.equal(usesSso(files, 'sso-dev'), true);
   assert.equal(usesSso(files, 'dev'), false);
 });
+
+test('container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI) come through the default chain', async () => {
+  const box = new FakeAws({ identities: { ASIACONTAINEREXAMPLE: DEV }, container: { token: 'container-auth-token-example', accessKeyId: 'ASIACONTAINEREXAMPLE' } });
+  const url = await box.start();
+  const saved = { ...process.env };
+  try {
+    // No profile files in play: point the config/credentials files at nothing, like a fresh container.
+    process.env.AWS_CONFIG_FILE = join(env.home, 'none-config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(env.home, 'none-credentials');
+    process.env.AWS_ENDPOINT_URL = url;
+    process.env.AWS_REGION = 'eu-north-1';
+    process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI = `${url}/container-credentials`;
+    process.env.AWS_CONTAINER_AUTHORIZATION_TOKEN = 'container-auth-token-example';
+    const p = await loadPosture({ trusted: true });
+    assert.equal(p.identity.account, DEV.account);
+    assert.equal(box.count('container:credentials'), 1, 'credentials resolved once and shared by every client');
+    assert.ok(box.requests.filter((r) => r.op !== 'container:credentials').every((r) => r.accessKeyId === 'ASIACONTAINEREXAMPLE'));
+  } finally {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+    await box.stop();
+  }
+});

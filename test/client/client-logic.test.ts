@@ -11,7 +11,7 @@ interface ConfigModule {
   isRuleId(v: unknown): boolean;
 }
 interface StatusModule {
-  presentStatus(status: StatusParams | undefined, running: boolean): { text: string; tooltip: string; tone?: 'error' | 'warning' };
+  presentStatus(status: StatusParams | undefined, phase: 'starting' | 'running' | 'stopped'): { text: string; tooltip: string; tone?: 'error' | 'warning' };
 }
 
 const config = loadClientModule<ConfigModule>('config.ts');
@@ -61,12 +61,12 @@ const base: StatusParams = { state: 'idle', counts, files: 2, problems: 0, trust
 
 test('status bar: count, severities in the tooltip, warning tone when critical or high findings exist', async () => {
   const { presentStatus } = await status;
-  const v = presentStatus(base, true);
+  const v = presentStatus(base, 'running');
   assert.equal(v.text, '$(shield) 6');
   assert.equal(v.tone, 'warning');
   assert.match(v.tooltip, /6 findings in 2 files \(1 critical, 2 high, 3 low\)/);
   assert.match(v.tooltip, /Click for Demarc actions/);
-  const clean = presentStatus({ ...base, counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }, problems: 1 }, true);
+  const clean = presentStatus({ ...base, counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }, problems: 1 }, 'running');
   assert.equal(clean.text, '$(shield) Demarc');
   assert.equal(clean.tone, undefined);
   assert.match(clean.tooltip, /No findings; 1 input problem/);
@@ -74,12 +74,16 @@ test('status bar: count, severities in the tooltip, warning tone when critical o
 
 test('status bar: scanning progress, restricted mode, errors and the state before the first report', async () => {
   const { presentStatus } = await status;
-  assert.equal(presentStatus({ ...base, state: 'scanning', percentage: 42.4 }, true).text, '$(sync~spin) Demarc 42%');
-  assert.match(presentStatus({ ...base, trusted: false }, true).tooltip, /Restricted mode/);
-  const err = presentStatus({ ...base, state: 'error', message: 'rule aws-s3-x threw' }, true);
+  assert.equal(presentStatus({ ...base, state: 'scanning', percentage: 42.4 }, 'running').text, '$(sync~spin) Demarc 42%');
+  assert.match(presentStatus({ ...base, trusted: false }, 'running').tooltip, /Restricted mode/);
+  const err = presentStatus({ ...base, state: 'error', message: 'rule aws-s3-x threw' }, 'running');
   assert.equal(err.tone, 'error');
   assert.match(err.tooltip, /rule aws-s3-x threw/);
-  assert.match(presentStatus({ ...base, state: 'disabled' }, true).tooltip, /demarc\.enable/);
-  assert.match(presentStatus(undefined, false).text, /loading~spin/);
-  assert.match(presentStatus(undefined, true).tooltip, /waiting for the first analysis/);
+  assert.match(presentStatus({ ...base, state: 'disabled' }, 'running').tooltip, /demarc\.enable/);
+  assert.match(presentStatus(undefined, 'starting').text, /loading~spin/);
+  assert.match(presentStatus(undefined, 'running').tooltip, /waiting for the first analysis/);
+  // A server that stopped (crashed past its restarts, or failed to start) is an error with the way out named.
+  const stopped = presentStatus(base, 'stopped');
+  assert.equal(stopped.tone, 'error');
+  assert.match(stopped.tooltip, /not running[\s\S]*Restart Language Server/);
 });

@@ -198,6 +198,7 @@ test('over IPC: diagnostics on the fixture, per-resource settings pulls, hover, 
     const text = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : JSON.stringify(hover?.contents ?? '');
     const webRules = ds.filter((d) => inside(d, web)).map((d) => String(d.code));
     assert.ok(webRules.some((r) => text.includes(r)), `hover names one of ${webRules.join(', ')}:\n${text}`);
+    assert.match(text, /\bAWS\b/, 'hover draws the responsibility line (what AWS secures)');
 
     // A preferred quick fix, resolved lazily, applied; the finding disappears from that resource.
     let applied: { rule: string; owner: string } | undefined;
@@ -234,7 +235,6 @@ test('over IPC: diagnostics on the fixture, per-resource settings pulls, hover, 
       (all) => s.latest.get(doc.uri)?.version !== 1 && !all.some((d) => String(d.code) === applied!.rule && inside(d, after)),
       `${applied.rule} gone from ${applied.owner}`,
     );
-    assert.deepEqual(s.errors, [], 'the server logged no errors');
   } finally {
     await s.close();
   }
@@ -250,6 +250,20 @@ test('over IPC: CloudFormation template flagged, non-template YAML ignored, and 
     // Anything the server publishes for a non-template must be empty; give it time to have analyzed.
     await new Promise((r) => setTimeout(r, 1_500));
     assert.deepEqual(s.latest.get(notes.uri)?.diagnostics ?? [], []);
+  } finally {
+    await s.close();
+  }
+});
+
+// VS Code shows the server's error log in the Demarc output channel, so a clean start matters: the server must not
+// send client/registerCapability before `initialize` has returned (vscode-languageclient rejects it).
+test('over IPC: the server logs no errors while the client starts it and opens a file', {
+  timeout: 60_000,
+}, async () => {
+  const s = await startSession(true);
+  try {
+    const doc = open(s, 'main.tf', 'terraform');
+    await s.waitFor(doc.uri, (all) => all.length > 0, 'the first diagnostics of main.tf');
     assert.deepEqual(s.errors, [], 'the server logged no errors');
   } finally {
     await s.close();

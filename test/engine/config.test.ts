@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyProjectConfig, findProjectConfig, isExcluded, parseProjectConfig, type ProjectConfig } from '../../server/src/engine/config';
+import { applyProjectConfig, findProjectConfig, isExcluded, loadProjectConfig, parseProjectConfig, type ProjectConfig } from '../../server/src/engine/config';
 import type { Host } from '../../server/src/engine/source';
 import type { Finding } from '../../server/src/engine/types';
 import { createNodeHost } from '../../server/src/host/node-host';
@@ -63,7 +63,6 @@ test('unknown keys are errors with line, column and a suggestion', () => {
   assert.equal(p.file, PATH);
   assert.deepEqual(p.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } });
   assert.match(p.message, /unknown setting "excludes"; did you mean "exclude"\?/);
-  assert.match(p.message, /\.demarc\.yaml:2:1/);
 });
 
 test('wrong types, bad severity names and bad rule ids point at the value', () => {
@@ -191,4 +190,20 @@ test('findProjectConfig on the real file system', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('findProjectConfig stops at stopAt; loadProjectConfig parses, and withholds a config with errors', () => {
+  const host = memoryHost(['/w/.demarc.yaml', '/w/proj/sub/main.tf']);
+  assert.equal(findProjectConfig('/w/proj/sub', host, '/w/proj'), undefined);
+  assert.equal(findProjectConfig('/w/proj/sub', host, '/w'), '/w/.demarc.yaml');
+  const files: Record<string, string> = { '/w/.demarc.yaml': 'rules:\n  aws-s3-versioning: off\n' };
+  const withText: Host = { ...host, readFile: (p) => files[p] };
+  const ok = loadProjectConfig('/w/proj/sub', withText);
+  assert.equal(ok.path, '/w/.demarc.yaml');
+  assert.deepEqual(ok.config?.rules, { 'aws-s3-versioning': 'off' });
+  files['/w/.demarc.yaml'] = 'rulez: {}\n';
+  const bad = loadProjectConfig('/w/proj/sub', withText);
+  assert.equal(bad.config, undefined);
+  assert.equal(bad.problems[0]?.code, 'config-unknown-key');
+  assert.deepEqual(loadProjectConfig('/w/proj/sub', withText, '/w/proj'), { problems: [] });
 });

@@ -368,3 +368,11 @@ test('parseDemarcDirective', () => {
   assert.match(parseDemarcDirective(' -- only a reason').error ?? '', /at least one rule id/);
   assert.match(parseDemarcDirective(' x until=tomorrow').error ?? '', /not a valid YYYY-MM-DD/);
 });
+
+test('a suppression above a module call covers the resources that module creates', () => {
+  const root = file('# demarc:ignore aws-s3-versioning -- the module is vendored and frozen\nmodule "logs" {\n  source = "./modules/logs"\n}\n\nmodule "other" {\n  source = "./modules/logs"\n}\n');
+  const mod = file('resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n', 'terraform', '/p/modules/logs/main.tf');
+  const mk = (address: string) => ({ ...finding(mod, 'aws-s3-versioning', address, 'resource'), resource: address });
+  const r = applySuppressions([mk('module.logs.aws_s3_bucket.b'), mk('module.other.aws_s3_bucket.b')], { files: [root, mod], comments: new Map(), resources: [] }, { today: TODAY, ruleMeta });
+  assert.deepEqual(r.findings.map((x) => Boolean(x.suppressedBy)), [true, false]);
+});

@@ -6,6 +6,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { applyEdits } from '../../server/src/engine/fix';
 import { stripSnippet } from '../../server/src/engine/fix/text';
 import type { Finding } from '../../server/src/engine/types';
+import type { ProjectConfig } from '../../server/src/engine/config';
 import { memoryHost } from './memory-host';
 
 export type Format = 'terraform' | 'cloudformation' | 'cloudformation-json';
@@ -16,6 +17,8 @@ export interface Case {
   code: string;
   /** Extra files beside the main one (variables.tf, terraform.tfvars, modules…), relative names. */
   files?: Record<string, string>;
+  /** Project configuration (.demarc.yaml content, already parsed). */
+  config?: ProjectConfig;
 }
 
 export interface ExpectedError {
@@ -44,8 +47,8 @@ export function workspace(c: Case): { root: string; main: string; files: Record<
   return { root, main: `${root}/${MAIN[c.format]}`, files };
 }
 
-export function findingsFor(files: Record<string, string>, root: string, ruleId?: string): { findings: Finding[]; problems: string[] } {
-  const r = analyze([root], memoryHost(files), ruleId ? { onlyRules: [ruleId] } : {});
+export function findingsFor(files: Record<string, string>, root: string, ruleId?: string, config?: ProjectConfig): { findings: Finding[]; problems: string[] } {
+  const r = analyze([root], memoryHost(files), { ...(ruleId ? { onlyRules: [ruleId] } : {}), ...(config ? { config } : {}) });
   return {
     findings: r.findings.filter((f) => !f.suppressedBy),
     problems: r.problems.filter((p) => p.severity === 'error').map((p) => `${p.code}: ${p.message}`),
@@ -73,7 +76,7 @@ export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: Inva
   for (const [i, c] of cases.valid.entries()) {
     test(`${ruleId} valid #${i + 1} (${c.format})${c.name ? `: ${c.name}` : ''}`, () => {
       const ws = workspace(c);
-      const { findings, problems } = findingsFor(ws.files, ws.root, ruleId);
+      const { findings, problems } = findingsFor(ws.files, ws.root, ruleId, c.config);
       assert.deepEqual(problems, [], 'the case must parse cleanly');
       assert.deepEqual(findings.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
     });
@@ -81,7 +84,7 @@ export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: Inva
   for (const [i, c] of cases.invalid.entries()) {
     test(`${ruleId} invalid #${i + 1} (${c.format})${c.name ? `: ${c.name}` : ''}`, () => {
       const ws = workspace(c);
-      const { findings, problems } = findingsFor(ws.files, ws.root, ruleId);
+      const { findings, problems } = findingsFor(ws.files, ws.root, ruleId, c.config);
       assert.deepEqual(problems, [], 'the case must parse cleanly');
       assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} findings, got: ${findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`).join(' | ')}`);
       const sorted = [...findings].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -101,10 +104,10 @@ export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: Inva
         return;
       }
       assert.ok(fixable.length > 0, 'a fix was expected');
-      const before = findingsFor(ws.files, ws.root);
+      const before = findingsFor(ws.files, ws.root, undefined, c.config);
       const fixed = applyRuleFixes(ws.files, fixable);
       assert.equal(fixed[ws.main], c.output);
-      const after = findingsFor(fixed, ws.root);
+      const after = findingsFor(fixed, ws.root, undefined, c.config);
       assert.deepEqual(after.problems, [], 'the fixed file must parse cleanly');
       const remaining = after.findings.filter((f) => f.ruleId === ruleId);
       assert.equal(remaining.length, findings.length - fixable.length, `fixed findings must be gone: ${remaining.map((f) => f.message).join(' | ')}`);

@@ -10,7 +10,8 @@ import { parseProjectConfig } from '../../server/src/engine/config';
 import { createNodeHost } from '../../server/src/host/node-host';
 import { explainAttribute, explainResource, renderAttributeMarkdown, renderResourceMarkdown } from '../../server/src/engine/responsibility';
 import { field } from '../../server/src/engine/evaluate/value';
-import { FILTER_SCRIPT, matrixFromAnalysis, renderMatrixHtml, renderMatrixMarkdown, type MatrixData } from '../../server/src/report';
+import { FILTER_SCRIPT, buildMatrix, matrixFromAnalysis, matrixFromReport, renderMatrixFragment, renderMatrixHtml, renderMatrixMarkdown, teamFor, type MatrixData } from '../../server/src/report';
+import type { ReportResult } from '../../server/src/shared/protocol';
 import { runReport } from '../../server/src/cli/commands/report';
 
 const ROOT = resolve(__dirname, '../..').replace(/\\/g, '/');
@@ -99,6 +100,41 @@ test('cards and attribute hovers on parsed fixtures in both formats', () => {
   assert.match(omitted!.whenOmitted, /1 day/);
 });
 
+/** What the language server answers to `demarc/report` for the fixture (cards passed through as JSON). */
+function reportResultForFixture(): ReportResult {
+  const { result, config } = analyzeFixture();
+  const lines = (f: string) => result.files.get(f)?.lines;
+  const resources: ReportResult['resources'] = [];
+  for (const u of result.units)
+    for (const r of u.sourceResources) {
+      if (r.type === 'aws_s3_bucket_versioning') continue;
+      const owner = teamFor(r, config.owners, config.root);
+      const card = explainResource(r, u.findings, owner ? { lines, owner } : { lines });
+      const range = lines(r.file)!.rangeOf(r.headerSpan.start, r.headerSpan.end);
+      resources.push({ address: r.address, type: r.type, format: r.format, uri: 'file://' + r.file, range, findings: [], responsibility: JSON.parse(JSON.stringify(card)) });
+    }
+  resources.push({ address: 'aws_foo.bar', type: 'aws_foo', format: 'terraform', uri: `file://${PROJECT}/x.tf`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, findings: [] });
+  return { generatedAt: '2026-01-01T00:00:00.000Z', roots: ['file://' + PROJECT], resources, counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }, problems: [] };
+}
+
+test('webview matrix from the server report: same rows, teams from the cards, unknown types marked', () => {
+  const data = matrixFromReport(reportResultForFixture(), (uri) => uri.replace('file://' + PROJECT + '/', ''));
+  const fromAnalysis = buildFixtureMatrix();
+  const row = data.rows.find((r) => r.address === 'aws_security_group.fail_ssh_open')!;
+  assert.equal(row.displayFile, 'network/main.tf');
+  assert.equal(row.team, 'platform-network');
+  assert.deepEqual(
+    row.cells.map((c) => c.status),
+    fromAnalysis.rows.find((r) => r.address === row.address)!.cells.map((c) => c.status),
+  );
+  const unknown = data.rows.find((r) => r.address === 'aws_foo.bar')!;
+  assert.equal(unknown.known, false);
+  assert.ok(unknown.cells.every((c) => c.status === 'unknown'));
+  assert.ok(data.ownersConfigured);
+  const html = renderMatrixFragment(data, { interactive: 'webview' });
+  assert.match(html, /<button type="button" data-action="finding" data-row="\d+" data-layer="network-configuration"/);
+});
+
 test('markdown and JSON renderings carry the same matrix', () => {
   const data = buildFixtureMatrix();
   const md = renderMatrixMarkdown(data);
@@ -108,6 +144,34 @@ test('markdown and JSON renderings carry the same matrix', () => {
   assert.match(md, /## Resources without an owner \(4\)/);
   const json = JSON.parse(JSON.stringify(data)) as MatrixData;
   assert.equal(json.rows.length, 8);
+});
+
+test('the account row: facts and account-only issues in HTML and Markdown', () => {
+  const data = buildFixtureMatrix();
+  data.account = {
+    account: '123456789012',
+    arn: 'arn:aws:iam::123456789012:user/ci',
+    region: 'eu-west-1',
+    checkedAt: '2026-01-01T00:00:00Z',
+    facts: [
+      { title: 'EBS encryption by default', known: true, text: 'on, key alias/aws/ebs' },
+      { title: 'GuardDuty', known: false, text: 'unknown (AccessDenied: needs guardduty:ListDetectors)' },
+    ],
+    issues: [{ severity: 'critical', title: 'The root user has no MFA', detail: 'Enable MFA.', control: 'aws-fsbp:IAM.9' }],
+  };
+  const html = renderMatrixHtml(data);
+  assert.match(html, /<h2 id="account-h">Account 123456789012 \(eu-west-1\)<\/h2>/);
+  assert.match(html, /<th scope="row">GuardDuty<\/th><td class="s-not-checked">unknown \(AccessDenied/);
+  const md = renderMatrixMarkdown(data);
+  assert.match(md, /## Account 123456789012 \(eu-west-1\)/);
+  assert.match(md, /- \*\*critical\*\* The root user has no MFA — Enable MFA\. \(aws-fsbp:IAM\.9\)/);
+});
+
+test('an empty project still renders a valid report', () => {
+  const empty = buildMatrix([], { roots: ['.'], ownersConfigured: false, generatedAt: '2026-01-01T00:00:00Z' });
+  assert.equal(empty.counts.resources, 0);
+  assert.match(renderMatrixHtml(empty), /No AWS resources were found\./);
+  assert.match(renderMatrixMarkdown(empty), /No AWS resources were found\./);
 });
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -169,6 +233,7 @@ test('HTML report in headless Chromium: rows, counts, filters, no CSP violations
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page.setDefaultTimeout(5000);
     const cspErrors: string[] = [];
     const requests: string[] = [];
     page.on('console', (m) => {
@@ -197,16 +262,17 @@ test('HTML report in headless Chromium: rows, counts, filters, no CSP violations
 
     // Status + file filters combine; keyboard reaches the filters.
     await page.selectOption('#f-file', 'network/main.tf');
-    assert.equal(await page.locator('#matrix tbody tr:visible').count(), 1);
+    const inNetwork = data.rows.filter((r) => r.displayFile === 'network/main.tf');
+    assert.equal(await page.locator('#matrix tbody tr:visible').count(), inNetwork.filter((r) => r.cells.some((c) => c.status === 'finding')).length);
     await page.selectOption('#f-status', '');
-    assert.equal(await page.locator('#matrix tbody tr:visible').count(), 3);
+    assert.equal(await page.locator('#matrix tbody tr:visible').count(), inNetwork.length);
     await page.selectOption('#f-team', 'data-eng');
     assert.equal(await page.locator('#matrix tbody tr:visible').count(), 0);
     await page.click('#f-reset');
-    await page.waitForFunction(() => document.getElementById('visible-count')?.textContent === 'Showing 8 of 8 resources');
+    await page.waitForFunction("document.getElementById('visible-count').textContent === 'Showing 8 of 8 resources'");
     await page.focus('#f-file');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-service');
+    assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'f-service');
 
     // A finding cell links to its details.
     await page.click('#matrix tbody tr[data-row="1"] td.s-finding a');
@@ -219,6 +285,31 @@ test('HTML report in headless Chromium: rows, counts, filters, no CSP violations
     await page.screenshot({ path: `${ROOT}/test-results/report-dark.png`, fullPage: true });
     assert.deepEqual(cspErrors, []);
     assert.deepEqual(requests, []);
+
+    // The webview's own script (media/matrix.js) filters the same markup and posts open/finding messages.
+    const web = matrixFromReport(reportResultForFixture(), (uri) => uri.replace('file://' + PROJECT + '/', ''));
+    const webPage = await browser.newPage();
+    webPage.setDefaultTimeout(5000);
+    const shim = 'window.__posted = []; window.acquireVsCodeApi = function () { return { postMessage: function (m) { window.__posted.push(m); } }; };';
+    await webPage.setContent(
+      `<!doctype html><html><head><style>${readFileSync(`${ROOT}/media/matrix.css`, 'utf8')}</style></head><body><main>${renderMatrixFragment(web, { interactive: 'webview' })}</main>` +
+        `<script>${shim}</script><script>${readFileSync(`${ROOT}/media/matrix.js`, 'utf8')}</script></body></html>`,
+    );
+    await webPage.selectOption('#f-owner', 'shared');
+    await webPage.selectOption('#f-status', 'finding');
+    const sharedNotMet = web.rows.filter((r) => r.cells.some((c) => c.owner === 'shared' && c.status === 'finding')).length;
+    assert.ok(sharedNotMet >= 3, 'bucket, key and database have shared duties not met');
+    assert.equal(await webPage.locator('#matrix tbody tr:visible').count(), sharedNotMet);
+    await webPage.locator('button[data-action="finding"][data-layer="encryption-at-rest"]').first().focus();
+    await webPage.keyboard.press('Enter');
+    await webPage.locator('tbody tr:visible th button.open').first().click();
+    const posted = (await webPage.evaluate('window.__posted')) as { type: string; row: number; layer?: string }[];
+    assert.equal(posted.length, 2);
+    assert.equal(posted[0]!.type, 'finding');
+    assert.equal(posted[0]!.layer, 'encryption-at-rest');
+    assert.equal(web.rows[posted[0]!.row]!.cells.find((c) => c.layer === 'encryption-at-rest')!.status, 'finding');
+    assert.equal(posted[1]!.type, 'open');
+    await webPage.screenshot({ path: `${ROOT}/test-results/matrix-webview.png`, fullPage: true });
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { pathToUri } from '../../server/src/lsp/uri';
 import { startInProcess } from './helpers/in-process';
-import { applyEdits, editsFor, positionAt } from './helpers/lsp-client';
+import { applyEdits, editsFor } from './helpers/lsp-client';
 import { toyEngine } from './helpers/toy-engine';
 
 const BUCKET = `resource "aws_s3_bucket" "logs" {
@@ -238,6 +238,87 @@ describe('in-process server (toy engine)', () => {
     }
   });
 
+  test('run: onSave analyzes edits only when the document is saved', async () => {
+    const ws = join(dir, 'i');
+    mkdirSync(ws);
+    const s = startInProcess(toyEngine(), { settings: { run: 'onSave', analysis: { debounceMs: 0 } } });
+    try {
+      await s.client.initialize(pathToUri(ws), { scanOnStart: false });
+      const uri = pathToUri(`${ws}/main.tf`);
+      await s.client.open(uri, BUCKET);
+      await s.client.diagnosticsFor(uri, 1, (d) => d.length === 2);
+      const v2 = await s.client.replace(uri, BUCKET.replace('public-read', 'private'));
+      await new Promise((r) => setTimeout(r, 150));
+      assert.equal(s.client.diagnostics.get(uri)!.version, 1, 'no analysis while typing');
+      await s.client.notify('textDocument/didSave', { textDocument: { uri } });
+      assert.deepEqual(codes(await s.client.diagnosticsFor(uri, v2)), ['toy-versioning']);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test('demarc.exclude globs silence files relative to the workspace folder', async () => {
+    const ws = join(dir, 'j');
+    mkdirSync(`${ws}/vendor/mod`, { recursive: true });
+    const s = startInProcess(toyEngine(), { settings: { exclude: ['vendor/**'], analysis: { debounceMs: 0 } } });
+    try {
+      await s.client.initialize(pathToUri(ws), { scanOnStart: false });
+      const skipped = pathToUri(`${ws}/vendor/mod/main.tf`);
+      const kept = pathToUri(`${ws}/main.tf`);
+      await s.client.open(skipped, BUCKET);
+      await s.client.open(kept, BUCKET);
+      assert.equal((await s.client.diagnosticsFor(kept, 1)).length, 2);
+      assert.deepEqual(await s.client.diagnosticsFor(skipped, 1), []);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test('the workspace scan stops when the client cancels its progress', async () => {
+    const ws = join(dir, 'k');
+    for (let i = 0; i < 400; i++) {
+      mkdirSync(`${ws}/m${i}`, { recursive: true });
+      writeFileSync(`${ws}/m${i}/main.tf`, BUCKET);
+    }
+    const s = startInProcess(toyEngine(), { settings: { analysis: { debounceMs: 10 } } });
+    try {
+      await s.client.initialize(pathToUri(ws));
+      await s.client.waitFor(() => s.client.progress.some((p) => p.value.kind === 'begin'), 10_000, 'scan begin');
+      const token = s.client.progress.find((p) => p.value.kind === 'begin')!.token;
+      await s.client.notify('window/workDoneProgress/cancel', { token });
+      await s.client.waitFor(() => s.client.progress.some((p) => p.value.kind === 'end'), 10_000, 'scan end');
+      const last = s.client.progress.filter((p) => p.value.kind === 'report').at(-1)?.value.percentage ?? 0;
+      assert.ok(last < 100, `the scan went on to ${last}%`);
+      // The server is still responsive after a cancelled scan.
+      const uri = pathToUri(`${ws}/m0/main.tf`);
+      await s.client.open(uri, BUCKET);
+      assert.equal((await s.client.diagnosticsFor(uri, 1)).length, 2);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test('a minimal client (no pull configuration, no resolve, no documentChanges, no folders events) is served too', async () => {
+    const ws = join(dir, 'l');
+    mkdirSync(ws);
+    const s = startInProcess(toyEngine(), { capabilities: { workspace: {}, window: {}, textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } } });
+    try {
+      await s.client.initialize(pathToUri(ws), { scanOnStart: false });
+      // Push-style settings, as clients without workspace/configuration send them.
+      await s.client.notify('workspace/didChangeConfiguration', { settings: { demarc: { analysis: { debounceMs: 0 }, severityOverrides: { 'toy-versioning': 'off' } } } });
+      const uri = pathToUri(`${ws}/main.tf`);
+      await s.client.open(uri, BUCKET);
+      const ds = await s.client.diagnosticsFor(uri, 1, (d) => d.length > 0);
+      assert.deepEqual(codes(ds), ['toy-public-acl']);
+      const actions = await s.client.codeActions(uri, ds[0]!.range, ds);
+      const fix = actions.find((a) => a.isPreferred)!;
+      assert.ok(fix.edit?.changes?.[uri], 'the edit comes with the action, in the `changes` form');
+      assert.equal(applyEdits(BUCKET, fix.edit.changes[uri]!).includes('acl = "private"'), true);
+    } finally {
+      await s.stop();
+    }
+  });
+
   test('untrusted workspace: nothing outside the workspace folders is read', async () => {
     const ws = join(dir, 'h');
     mkdirSync(ws);
@@ -257,5 +338,3 @@ describe('in-process server (toy engine)', () => {
   });
 });
 
-export type { CodeAction };
-void positionAt;

@@ -222,6 +222,36 @@ describe('language server over stdio', () => {
     await client.diagnosticsFor(uri, undefined, (d) => byRule(d, 'aws-ec2-require-imdsv2').length === 0, 10_000);
   });
 
+  test('a local module file shows the caller\'s view: diagnostics, hover and fix with the module\'s inputs', async () => {
+    const { text, carets: at } = carets.get('module-call/modules/inst/main.tf')!;
+    const uri = uriOf('module-call/modules/inst/main.tf');
+    await client.open(uri, text);
+    const ds = await client.diagnosticsFor(uri, 1, (d) => d.length > 0);
+    const imds = byRule(ds, 'aws-ec2-require-imdsv2');
+    assert.equal(imds.length, 1, 'one finding, from the call with tokens = "optional" (no duplicate from the module alone)');
+    assert.equal((imds[0]!.data as { resource: string }).resource, 'module.inst.aws_instance.this');
+    const hover = hoverText(await client.hover(uri, positionAt(text, at[0]!)));
+    assert.match(hover, /"optional"/);
+    assert.match(hover, /aws-ec2-require-imdsv2/);
+    const actions = await client.codeActions(uri, imds[0]!.range, [imds[0]!]);
+    const resolved = await client.resolve(actions.find((a) => a.isPreferred)!);
+    assert.ok(resolved.edit, resolved.disabled?.reason);
+    assert.match(applyEdits(text, editsFor(resolved.edit, uri).edits), /http_tokens = "required"/);
+  });
+
+  test('demarc/explain returns the card of the resource at a position', async () => {
+    const uri = uriOf('terraform/main.tf');
+    const res = await client.request<{ resource?: { address: string; type: string }; markdown?: string; explanation?: { layers?: unknown[] } }>('demarc/explain', {
+      textDocument: { uri },
+      position: { line: 15, character: 4 },
+    });
+    assert.equal(res.resource?.address, 'aws_instance.web');
+    assert.match(res.markdown ?? '', /You secure/);
+    assert.ok(Array.isArray(res.explanation?.layers));
+    const none = await client.request<{ resource?: unknown }>('demarc/explain', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(none.resource, undefined);
+  });
+
   test('demarc/status and demarc/report reflect the published findings', async () => {
     await client.waitFor(() => client.statuses.length > 0, 5000, 'a status notification');
     const status = client.statuses.at(-1) as { state: string; counts: { total: number }; trusted: boolean };
@@ -234,6 +264,6 @@ describe('language server over stdio', () => {
     assert.ok(logs.responsibility, 'responsibility card data is included');
     const scan = await client.request<{ completed: boolean; units: number }>('demarc/scanWorkspace', {});
     assert.equal(scan.completed, true);
-    assert.equal(scan.units, 4);
+    assert.equal(scan.units, 6);
   });
 });

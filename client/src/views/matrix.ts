@@ -1,55 +1,18 @@
 // "Demarc: Show Responsibility Matrix": the workspace's resources × security duties in a webview that follows the
 // VS Code theme, loads nothing remote (CSP with a nonce) and opens the code or the finding behind each cell.
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportRequest, type ReportResource, type ReportResult } from '../../../server/src/shared/protocol';
-import { buildMatrix, type MatrixData, type MatrixInput } from '../../../server/src/report/matrix';
+import { ReportRequest } from '../../../server/src/shared/protocol';
+import type { MatrixData } from '../../../server/src/report/matrix';
+import { matrixFromReport } from '../../../server/src/report/from-report';
 import { esc, renderMatrixFragment } from '../../../server/src/report/table';
-import type { ResourceExplanation } from '../../../server/src/engine/responsibility/explain';
 
 let current: { panel: vscode.WebviewPanel; data?: MatrixData } | undefined;
 
-/** A row for a resource the server sent without a card (type outside the knowledge base). */
-function unknownExplanation(r: ReportResource): ResourceExplanation {
-  return {
-    resource: { address: r.address, type: r.type, name: r.address, file: r.uri, format: r.format },
-    type: r.type,
-    known: false,
-    line: `No responsibility card for ${r.type}.`,
-    layers: [],
-    awsLayers: [],
-    notApplicable: [],
-    counts: { met: 0, 'not-met': 0, 'not-checked': 0, 'verified-in-account': 0 },
-    otherFindings: r.findings.filter((f) => !f.suppressed).map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.uri, line: f.range.start.line + 1, range: f.range })),
-    suppressed: r.findings.filter((f) => f.suppressed).length,
-    links: [],
-  };
-}
-
-function isExplanation(v: unknown): v is ResourceExplanation {
-  return typeof v === 'object' && v !== null && Array.isArray((v as ResourceExplanation).layers) && typeof (v as ResourceExplanation).type === 'string';
-}
-
-export function matrixFromReport(result: ReportResult, relative: (uri: string) => string): MatrixData {
-  const inputs: MatrixInput[] = result.resources.map((r) => {
-    const explanation = isExplanation(r.responsibility) ? r.responsibility : unknownExplanation(r);
-    const input: MatrixInput = { explanation, format: r.format, file: r.uri, displayFile: relative(r.uri), range: r.range };
-    if (explanation.owner) input.team = explanation.owner;
-    return input;
-  });
-  return buildMatrix(inputs, {
-    title: 'Responsibility matrix',
-    roots: result.roots.map(relative),
-    generatedAt: result.generatedAt,
-    ownersConfigured: inputs.some((i) => i.team !== undefined),
-  });
-}
-
+/** A fresh, unguessable nonce per render: the CSP lets only our own script run. */
 function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
+  return randomBytes(18).toString('base64');
 }
 
 function page(webview: vscode.Webview, media: vscode.Uri, body: string): string {

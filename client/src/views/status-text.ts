@@ -8,9 +8,19 @@ export interface StatusPresentation {
   tone?: 'error' | 'warning';
 }
 
-export function presentStatus(status: StatusParams | undefined, serverRunning: boolean): StatusPresentation {
+/** The language client's own state: before the server's first report, or when there is no server at all. */
+export type ClientPhase = 'starting' | 'running' | 'stopped';
+
+export function presentStatus(status: StatusParams | undefined, phase: ClientPhase): StatusPresentation {
+  if (phase === 'stopped') {
+    return {
+      text: '$(error) Demarc',
+      tooltip: 'Demarc: the language server is not running\nClick for Demarc actions (Restart Language Server)',
+      tone: 'error',
+    };
+  }
   if (!status) {
-    return serverRunning
+    return phase === 'running'
       ? { text: '$(shield) Demarc', tooltip: 'Demarc: waiting for the first analysis' }
       : { text: '$(loading~spin) Demarc', tooltip: 'Demarc: starting the language server' };
   }

@@ -3,14 +3,15 @@ import * as vscode from 'vscode';
 import { StatusNotification, type StatusParams } from '../../../server/src/shared/protocol';
 import type { DemarcClient } from '../client';
 import type { CommandId } from '../command-ids';
-import { presentStatus } from './status-text';
+import { presentStatus, type ClientPhase } from './status-text';
 
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private last: StatusParams | undefined;
+  private phase: ClientPhase = 'starting';
 
-  constructor(private readonly demarc: DemarcClient) {
+  constructor(demarc: DemarcClient) {
     this.item = vscode.window.createStatusBarItem('demarc.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Demarc';
     this.item.command = 'demarc.showActions' satisfies CommandId;
@@ -20,9 +21,10 @@ export class StatusItem implements vscode.Disposable {
         this.last = status;
         this.render();
       }),
-      demarc.client.onDidChangeState(() => {
-        // A stopped or restarting server has no current counts; show the starting state until it reports again.
-        if (!demarc.running) this.last = undefined;
+      demarc.onDidChangePhase((phase) => {
+        // A stopped or restarting server has no current counts; they come back with its next report.
+        if (phase !== 'running') this.last = undefined;
+        this.phase = phase;
         this.render();
       }),
     );
@@ -35,7 +37,7 @@ export class StatusItem implements vscode.Disposable {
   }
 
   private render(): void {
-    const view = presentStatus(this.last, this.demarc.running);
+    const view = presentStatus(this.last, this.phase);
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;
     this.item.backgroundColor = view.tone ? new vscode.ThemeColor(`statusBarItem.${view.tone}Background`) : undefined;
@@ -60,7 +62,7 @@ export async function showActions(status: StatusParams | undefined): Promise<voi
     ...(trusted ? [{ label: '$(plug) Connect AWS Account', command: 'demarc.connectAccount', detail: 'Check what the account already enforces' } satisfies ActionPick] : []),
     { label: '$(debug-restart) Restart Language Server', command: 'demarc.restartServer' },
   ];
-  const summary = status ? presentStatus(status, true).tooltip.split('\n')[0] : undefined;
+  const summary = status ? presentStatus(status, 'running').tooltip.split('\n')[0] : undefined;
   const pick = await vscode.window.showQuickPick(picks, { title: 'Demarc', placeHolder: summary ?? 'Choose an action' });
   if (pick) await vscode.commands.executeCommand(pick.command);
 }

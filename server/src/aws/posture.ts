@@ -68,6 +68,9 @@ export async function loadPosture(opts: LoadPostureOptions): Promise<AccountPost
   const region = opts.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || profileRegion(files, profile);
   if (!region) throw new AccountError('no-region', `No AWS Region: set demarc.aws.region, --region, AWS_REGION, or region in profile "${profile}" of ${files.configPath}.`);
 
+  // The SDK prints a multi-line notice about its own future Node.js support on every Node 20 process; it says
+  // nothing about Demarc and would land in the CLI's stderr. A user who set the variable keeps their choice.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const explicitProfile = opts.profile || undefined;
   const base = {

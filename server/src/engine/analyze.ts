@@ -11,6 +11,7 @@ import { runRules } from './rules/run';
 import { applySuppressions } from './suppress';
 import { applyProjectConfig, type ProjectConfig } from './config';
 import { applyAccountPosture } from './account/apply';
+import { accountConflicts } from './account/conflicts';
 import type { AccountPosture } from './account/types';
 
 export interface AnalyzeOptions {
@@ -135,7 +136,7 @@ export function discover(roots: string[], host: Host, options: AnalyzeOptions = 
   for (const root of roots) {
     const entries = host.readDir(root);
     if (entries) walk(root, 0);
-    else if (host.readFile(root) !== undefined || host.fileSize?.(root) !== undefined) visitFile(root);
+    else if (host.fileSize?.(root) !== undefined || safeRead(host, root) !== undefined) visitFile(root);
     else problems.push({ file: root, severity: 'error', code: 'path-not-found', message: `no such file or folder: ${root}` });
   }
 
@@ -190,6 +191,7 @@ export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}
     onlyRules: options.onlyRules,
     skipRules: options.skipRules,
     config: options.config,
+    sources: evaluation.resources,
     onRuleError: (ruleId, error) =>
       problems.push({ file: unit.path, severity: 'warning', code: 'rule-error', message: `rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.message : String(error)}` }),
   });
@@ -201,7 +203,17 @@ export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}
   findings = suppressed.findings;
   problems.push(...suppressed.problems);
   if (options.config) findings = applyProjectConfig(findings, options.config);
-  if (options.account) findings = applyAccountPosture(findings, resources, options.account);
+  if (options.account) {
+    findings = applyAccountPosture(findings, resources, options.account);
+    if (options.account.identity) problems.push(...accountConflicts(evaluation.resources, options.account.identity, options.account.region));
+  }
+  // Problems located by span only get their range here, where every file's line index is at hand.
+  const byPath = new Map(allFiles.map((f) => [f.path, f]));
+  for (const p of problems) {
+    if (p.range || !p.span) continue;
+    const f = byPath.get(p.span.file);
+    if (f) p.range = f.lines.rangeOf(p.span.start, p.span.end);
+  }
   return { unit, files: allFiles, comments: evaluation.comments, sourceResources: evaluation.resources, resources, findings, problems };
 }
 
@@ -224,6 +236,7 @@ export function mergeResults(results: UnitResult[], skipped: Skipped[], problems
   for (const r of results) {
     if (r.unit.kind !== 'terraform') continue;
     for (const f of r.files) {
+      if (f.kind !== 'terraform' && f.kind !== 'terraform-json') continue; // a --var-file elsewhere is not a module call
       const dir = parentDir(f.path);
       if (dir !== r.unit.path) calledDirs.add(dir);
     }

@@ -27,10 +27,10 @@ export interface OwnerEntry {
 }
 
 export interface ProjectConfig {
-  /** Absolute path of the project file (absent for a config built in code). */
-  path?: string;
-  /** Folder the globs are relative to (the project file's folder); without it `exclude` matches nothing. */
-  root?: string;
+  /** Absolute path of the project file ('' for a config built in code). */
+  path: string;
+  /** Folder the globs are relative to (the project file's folder); '' makes `exclude` match nothing. */
+  root: string;
   rules: Record<string, RuleSetting>;
   exclude: string[];
   requiredTags: RequiredTag[];
@@ -48,10 +48,8 @@ export const PROJECT_FILE_NAMES = ['.demarc.yaml', '.demarc.yml'];
 const TOP_KEYS = ['version', 'rules', 'exclude', 'requiredTags', 'owners', 'severityThreshold', 'varFiles', 'maxFileSize'] as const;
 const RULE_ID_RE = /^aws-[a-z0-9]+(-[a-z0-9]+)+$/;
 
-export function emptyProjectConfig(root?: string): ProjectConfig {
-  const c: ProjectConfig = { rules: {}, exclude: [], requiredTags: [], owners: [] };
-  if (root !== undefined) c.root = root;
-  return c;
+export function emptyProjectConfig(root = ''): ProjectConfig {
+  return { path: '', root, rules: {}, exclude: [], requiredTags: [], owners: [] };
 }
 
 export interface ParseConfigOptions {
@@ -76,7 +74,7 @@ export function parseProjectConfig(text: string, path: string, options: ParseCon
   const report = (node: { range?: [number, number, number?] | null } | null | undefined, code: string, message: string, severity: Problem['severity'] = 'error') => {
     const range = rangeOf(node);
     const [s, e] = node?.range ?? [0, 0];
-    problems.push({ file: path, span: { file: path, start: s + offset, end: e + offset }, range, severity, code, message: `${message} (${shortName(path)}:${range.start.line + 1}:${range.start.character + 1})` });
+    problems.push({ file: path, span: { file: path, start: s + offset, end: e + offset }, range, severity, code, message });
   };
 
   for (const err of doc.errors) {
@@ -84,7 +82,7 @@ export function parseProjectConfig(text: string, path: string, options: ParseCon
     const a = lc.linePos(s);
     const b = lc.linePos(e);
     const range = { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } };
-    problems.push({ file: path, span: { file: path, start: s + offset, end: e + offset }, range, severity: 'error', code: 'config-syntax', message: `YAML syntax error: ${err.message.split('\n')[0]} (${shortName(path)}:${a.line}:${a.col})` });
+    problems.push({ file: path, span: { file: path, start: s + offset, end: e + offset }, range, severity: 'error', code: 'config-syntax', message: `YAML syntax error: ${err.message.split('\n')[0]}` });
   }
   if (doc.errors.length) return { config, problems };
 

@@ -22,7 +22,8 @@ export function detectKind(path: string, text: string): FileKind | undefined {
 export function looksLikeCloudFormation(text: string): FileKind | undefined {
   // Cheap textual test first, on a prefix large enough for any real template's header and first resources.
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const isJson = /^\s*[{[]/.test(head.replace(/^\uFEFF/, ''));
+  // A YAML template may be written in flow style (`{Resources: …}`): JSON needs quoted keys.
+  const isJson = /^\s*(\[|\{\s*("|\}))/.test(head.replace(/^\uFEFF/, ''));
   const hasVersion = /["']?AWSTemplateFormatVersion["']?\s*:/.test(head);
   const hasTransform = /["']?Transform["']?\s*:\s*\[?\s*["']?AWS::Serverless/.test(head);
   const hasAwsType = /["']?Resources["']?\s*:/.test(head) && /["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(head);

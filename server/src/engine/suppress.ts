@@ -37,6 +37,8 @@ type Tool = 'demarc' | 'checkov' | 'tfsec' | 'trivy' | 'kics' | 'cfn_nag' | 'cfn
 type Scope =
   | { kind: 'resource'; resource: SourceResource }
   | { kind: 'lines'; file: string; from: number; to: number }
+  /** A `module "name" {}` call: every resource the module creates (addresses under `module.name.`). */
+  | { kind: 'module'; prefix: string; lines: { file: string; from: number; to: number } }
   | { kind: 'file'; file: string };
 
 interface Directive {
@@ -129,7 +131,10 @@ function directivesFromComment(file: SourceFile, c: Comment, resources: SourceRe
   const lineScope = (): Scope | undefined => {
     if (targetLine === undefined) return undefined;
     if (resourceAtTarget) return { kind: 'resource', resource: resourceAtTarget };
-    return { kind: 'lines', file: file.path, from: targetLine, to: blockEnd(file, targetLine) };
+    const lines = { file: file.path, from: targetLine, to: blockEnd(file, targetLine) };
+    const call = file.kind === 'terraform' ? /^\s*module\s+"([^"]+)"/.exec(file.lines.lineText(targetLine)) : null;
+    if (call) return { kind: 'module', prefix: `module.${call[1]}.`, lines };
+    return { kind: 'lines', ...lines };
   };
   const enclosing = resources.find((r) => r.span.start <= span.start && span.end <= r.span.end);
 
@@ -279,6 +284,8 @@ function covers(d: Directive, f: Finding): boolean {
       return f.file === s.file;
     case 'lines':
       return f.file === s.file && f.range.start.line >= s.from && f.range.start.line <= s.to;
+    case 'module':
+      return (f.resource?.startsWith(s.prefix) ?? false) || (f.file === s.lines.file && f.range.start.line >= s.lines.from && f.range.start.line <= s.lines.to);
     case 'resource': {
       const r = s.resource;
       if (f.resource !== undefined && (f.resource === r.address || stripInstance(f.resource) === stripInstance(r.address))) return true;

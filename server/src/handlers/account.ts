@@ -14,6 +14,7 @@ import {
   type AccountState,
 } from '../aws/protocol';
 import type { PostureCache } from '../aws/cache';
+import { loadAwsRuntime } from '../aws/loader';
 
 export interface AccountHandlerDeps {
   trusted: () => boolean;
@@ -66,7 +67,9 @@ export function register(connection: Connection, deps: AccountHandlerDeps): { di
     connection_opts = opts;
     publish({ ...state, status: 'connecting', facts: state.facts, issues: state.issues });
     // The SDK clients load on first use only, so a server that never connects never evaluates them.
-    const [{ PostureCache: Cache }, { AccountError }, { setAccountLogSink }] = await Promise.all([import('../aws/cache'), import('../aws/posture'), import('../aws/log')]);
+    const runtime = loadAwsRuntime();
+    if (!runtime) throw new Error('the AWS account module is not part of this build (dist/aws-posture.js is missing)');
+    const { PostureCache: Cache, AccountError, setAccountLogSink } = runtime;
     setAccountLogSink((m) => connection.console.log(m));
     cache ??= new Cache();
     const loadOpts = { ...opts, trusted: true, signal };

@@ -106,14 +106,18 @@ function demarcData(d: Diagnostic): DiagnosticData | undefined {
 async function findFix(deps: ServerDeps, data: DiagnosticData, version: number): Promise<Fix | undefined> {
   const path = deps.uris.remember(data.uri);
   if (path === undefined) return undefined;
-  const entry = deps.analysis.entryFor(path);
-  if (!entry || (entry.versions.get(path) ?? version) !== version) return undefined;
-  return entry.result.findings.find((f) => fingerprint(f) === data.fingerprint)?.fix;
+  for (const entry of deps.analysis.allEntries()) {
+    if ((entry.versions.get(path) ?? version) !== version) continue;
+    const f = entry.result.findings.find((x) => fingerprint(x) === data.fingerprint);
+    if (f) return f.fix;
+  }
+  return undefined;
 }
 
-function disabled(action: CodeAction, reason: string): CodeAction {
+/** Refuses an action: `disabled` with the reason for clients that show it, otherwise just no edit. */
+function refuse(deps: ServerDeps, action: CodeAction, reason: string): CodeAction {
   const { edit: _edit, ...rest } = action;
-  return { ...rest, disabled: { reason } };
+  return deps.support.disabledActions ? { ...rest, disabled: { reason } } : rest;
 }
 
 /** Computes the edit of an action, or marks it disabled when the document moved since the diagnostic. */
@@ -122,10 +126,13 @@ export async function resolveAction(deps: ServerDeps, action: CodeAction): Promi
   if (!data || typeof data.uri !== 'string') return action;
   const doc = deps.documents.get(data.uri);
   const path = deps.uris.remember(data.uri);
-  if (!doc || path === undefined) return disabled(action, 'The document is no longer open.');
-  if (doc.version !== data.version) return disabled(action, 'The document changed since this problem was reported; wait for the updated diagnostics.');
-  const entry = await deps.analysis.fresh(path);
-  if (!entry || entry.versions.get(path) !== doc.version) return disabled(action, 'The document changed while the fix was being prepared.');
+  if (!doc || path === undefined) return refuse(deps, action, 'The document is no longer open.');
+  if (doc.version !== data.version) return refuse(deps, action, 'The document changed since this problem was reported; wait for the updated diagnostics.');
+  const entries = (await deps.analysis.freshAll(path)).filter((e) => e.versions.get(path) === doc.version);
+  // The finding may come from a unit calling this folder as a module; the file's own unit is last.
+  // Fix-all follows the published diagnostics, which are the first entry's (a caller's, when there is one).
+  const entry = data.action === 'fixAll' ? entries[0] : entries.find((e) => e.result.findings.some((f) => fingerprint(f) === data.fingerprint)) ?? entries[entries.length - 1];
+  if (!entry) return refuse(deps, action, 'The document changed while the fix was being prepared.');
 
   let fixes: Fix[] = [];
   if (data.action === 'fixAll') {
@@ -133,23 +140,23 @@ export async function resolveAction(deps: ServerDeps, action: CodeAction): Promi
       (f) => f.file === path && !f.suppressedBy && f.fix && f.fix.edits.length && overriddenSeverity(f, entry.settings.severityOverrides) !== undefined,
     );
     fixes = nonOverlappingFixes(candidates.map((f) => f.fix!));
-    if (fixes.length === 0) return disabled(action, 'No automatic fixes for this document.');
+    if (fixes.length === 0) return refuse(deps, action, 'No automatic fixes for this document.');
   } else {
     const finding = entry.result.findings.find((f) => fingerprint(f) === data.fingerprint);
-    if (!finding) return disabled(action, 'This problem is gone from the latest analysis.');
+    if (!finding) return refuse(deps, action, 'This problem is gone from the latest analysis.');
     if (data.action === 'fix') {
-      if (!finding.fix || finding.fix.edits.length === 0) return disabled(action, `${finding.ruleId} has no automatic fix here.`);
+      if (!finding.fix || finding.fix.edits.length === 0) return refuse(deps, action, `${finding.ruleId} has no automatic fix here.`);
       fixes = [finding.fix];
     } else {
       const resource = resourceOf(entry.result, finding);
       const file = resource && entry.result.files.find((f) => f.path === resource.file);
       const fix = resource && file ? suppressionFix(resource, file, finding.ruleId) : undefined;
-      if (!fix) return disabled(action, 'This file format has no suppression comment; exclude the rule in .demarc.yaml instead.');
+      if (!fix) return refuse(deps, action, 'This file format has no suppression comment; exclude the rule in .demarc.yaml instead.');
       fixes = [fix];
     }
   }
   const edit = toWorkspaceEdit(deps, entry, fixes);
-  if (!edit) return disabled(action, 'The fix touches a file that is not part of this analysis.');
+  if (!edit) return refuse(deps, action, 'The fix touches a file that is not part of this analysis.');
   return { ...action, edit };
 }
 

@@ -1,7 +1,8 @@
 // Workspace-wide features: the scan (on start, on request, with cancellable progress), file watching, settings
 // changes, and the report / explain requests the client's views use.
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, type Connection, type WorkDoneProgressReporter } from 'vscode-languageserver';
-import type { SourceFile } from '../engine/source';
+import type { SourceFile, SourceResource } from '../engine/source';
+import type { AnalysisEntry } from '../lsp/analysis';
 import { findingsOn, resourceAt } from '../lsp/locate';
 import { hoverAt } from '../lsp/hover-content';
 import {
@@ -24,7 +25,7 @@ import type { ServerDeps } from './deps';
 
 export const WATCHED_GLOBS = ['**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json', '**/*.{yaml,yml,json,template}', '**/.demarc.{yaml,yml}'];
 
-export function register(connection: Connection, deps: ServerDeps, options: { scanOnStart: boolean }): void {
+export function register(connection: Connection, deps: ServerDeps, options: { scanOnStart: boolean; onInitialized?: () => void }): void {
   let currentScan: { cancel(): void } | undefined;
 
   const runScan = async (reporter: WorkDoneProgressReporter | undefined, folders: string[] | undefined, cancelledByClient: () => boolean): Promise<ScanWorkspaceResult> => {
@@ -63,12 +64,18 @@ export function register(connection: Connection, deps: ServerDeps, options: { sc
     deps.guard<ExplainResult>('demarc/explain', {}, async () => {
       const path = deps.uris.remember(params.textDocument.uri);
       if (path === undefined) return {};
-      const entry = await deps.analysis.fresh(path);
-      const file = entry?.result.files.find((f) => f.path === path);
-      if (!entry || !file) return {};
-      const offset = file.lines.offsetAt(params.position);
-      const resource = resourceAt(entry.result, path, offset);
-      if (!resource) return {};
+      // Callers of a local module first (they know its inputs), then the file's own unit.
+      let found: { entry: AnalysisEntry; file: SourceFile; resource: SourceResource } | undefined;
+      for (const entry of await deps.analysis.freshAll(path)) {
+        const file = entry.result.files.find((f) => f.path === path);
+        const resource = file && resourceAt(entry.result, path, file.lines.offsetAt(params.position));
+        if (file && resource) {
+          found = { entry, file, resource };
+          break;
+        }
+      }
+      if (!found) return {};
+      const { entry, file, resource } = found;
       const hit = hoverAt(entry.result, path, resource.headerSpan.start, { engine: deps.engine, uriOf: (p) => deps.uris.uri(p), onError: (m) => connection.console.error(`[demarc/explain] ${m}`) });
       const result: ExplainResult = {
         resource: { address: resource.address, type: resource.type, uri: deps.uris.uri(resource.file), range: file.lines.rangeOf(resource.headerSpan.start, resource.headerSpan.end) },
@@ -103,6 +110,7 @@ export function register(connection: Connection, deps: ServerDeps, options: { sc
 
   connection.onInitialized(() =>
     deps.guard('initialized', undefined, async () => {
+      options.onInitialized?.();
       if (deps.support.watchedFiles) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
       }

@@ -134,12 +134,36 @@ export class AnalysisService {
 
   /** Analysis of the current text of `path`: reuses the cached result when nothing it read has changed. */
   async fresh(path: string): Promise<AnalysisEntry | undefined> {
-    const unit = this.unitFor(path);
-    if (!unit) return undefined;
-    const key = unitKey(unit);
-    const s = this.units.get(key);
-    if (s?.entry && s.entry.key === this.cacheKey(unit, s.entry.result, s.generation)) return s.entry;
-    return this.run(unit, { force: false });
+    // A run can be overtaken by a newer one while it waits for settings; then ask again (bounded).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const unit = this.unitFor(path);
+      if (!unit) return undefined;
+      const s = this.units.get(unitKey(unit));
+      if (s?.entry && s.entry.key === this.cacheKey(unit, s.entry.result, s.generation)) return s.entry;
+      const entry = await this.run(unit, { force: false });
+      if (!entry || entry.versions.get(path) === this.o.host.document(path)?.version) return entry;
+    }
+    return this.units.get(this.keyFor(path) ?? '')?.entry;
+  }
+
+  /**
+   * Every current analysis covering `path`: units that call its folder as a local module first (they know the
+   * module's inputs, and their findings are the ones published for it), then the file's own unit.
+   */
+  async freshAll(path: string): Promise<AnalysisEntry[]> {
+    const own = await this.fresh(path);
+    const ownKey = own ? unitKey(own.unit) : this.keyFor(path);
+    const out: AnalysisEntry[] = [];
+    for (const [key, s] of [...this.units]) {
+      if (key === ownKey || !s.entry?.result.files.some((f) => f.path === path)) continue;
+      const unit = this.unitOfKey(key);
+      if (!unit) continue;
+      let e: AnalysisEntry | undefined = s.entry;
+      if (e.key !== this.cacheKey(unit, e.result, s.generation)) e = await this.run(unit, { force: false });
+      if (e && e.versions.get(path) === this.o.host.document(path)?.version) out.push(e);
+    }
+    if (own) out.push(own);
+    return out;
   }
 
   allEntries(): AnalysisEntry[] {

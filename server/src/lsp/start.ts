@@ -100,7 +100,19 @@ export function startServer(connection: Connection, options: StartOptions): Star
     documentsHandler.register(connection, deps);
     hover.register(connection, deps);
     codeActions.register(connection, deps);
-    workspace.register(connection, deps, { scanOnStart: init.scanOnStart !== false });
+    const supportsFolderEvents = !!caps.workspace?.workspaceFolders;
+    workspace.register(connection, deps, {
+      scanOnStart: init.scanOnStart !== false,
+      // Subscribed after `initialized`: the library would otherwise register it with a request sent mid-initialize.
+      onInitialized: () => {
+        if (!supportsFolderEvents) return;
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+          roots = [...roots.filter((r) => !removed.has(r)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
+          if (!trusted) host.setRestriction(roots);
+        });
+      },
+    });
     for (const register of options.extraHandlers ?? []) {
       try {
         register(connection, deps);
@@ -108,12 +120,6 @@ export function startServer(connection: Connection, options: StartOptions): Star
         connection.console.error(`[extra handler] registration failed: ${errorText(e)}`);
       }
     }
-
-    connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
-      roots = [...roots.filter((r) => !removed.has(r)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
-      if (!trusted) host.setRestriction(roots);
-    });
 
     return {
       capabilities: {

@@ -6,7 +6,7 @@ import type { OwnerEntry, ProjectConfig } from '../engine/config';
 import type { SourceResource } from '../engine/source';
 import { field, type Val } from '../engine/evaluate/value';
 import { explainResource } from '../engine/responsibility/explain';
-import { buildMatrix, type MatrixData, type MatrixInput } from './matrix';
+import { buildMatrix, type MatrixAccount, type MatrixData, type MatrixInput } from './matrix';
 
 /** Tags as written: Terraform `tags = { K = "v" }`, CloudFormation `Tags: [{Key, Value}]`; unknown values are skipped. */
 export function resourceTags(r: SourceResource): Record<string, string> {
@@ -46,6 +46,9 @@ export function teamFor(r: SourceResource, owners: readonly OwnerEntry[], root: 
 }
 
 export interface FromAnalysisOptions {
+  /** Account facts per resource type (from the account module), and the account row. */
+  accountFacts?: (resourceType: string) => { layer: import('../engine/responsibility/types').Layer; text: string; verified?: boolean }[];
+  account?: MatrixAccount;
   cwd: string;
   config?: ProjectConfig;
   title?: string;
@@ -79,6 +82,7 @@ export function matrixFromAnalysis(result: AnalysisResult, opts: FromAnalysisOpt
       const context: Parameters<typeof explainResource>[2] = { lines, partTypes: parts.map((p) => p.type) };
       if (owner) context.owner = owner;
       if (opts.ruleRan) context.ruleRan = opts.ruleRan;
+      if (opts.accountFacts) context.accountFacts = opts.accountFacts(r.type);
       const explanation = explainResource(r, unit.findings.filter((f) => f.file === r.file || parts.some((p) => p.file === f.file)), context);
       const index = lines(r.file);
       const range = index ? index.rangeOf(r.headerSpan.start, r.headerSpan.end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -90,5 +94,7 @@ export function matrixFromAnalysis(result: AnalysisResult, opts: FromAnalysisOpt
   const meta: Parameters<typeof buildMatrix>[1] = { roots: opts.roots, ownersConfigured: (opts.config?.owners.length ?? 0) > 0 };
   if (opts.title) meta.title = opts.title;
   if (opts.generatedAt) meta.generatedAt = opts.generatedAt;
-  return buildMatrix(inputs, meta);
+  const data = buildMatrix(inputs, meta);
+  if (opts.account) data.account = opts.account;
+  return data;
 }

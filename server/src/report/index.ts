@@ -1,6 +1,7 @@
 // Responsibility-matrix reports: one data model, three renderings (HTML, Markdown, JSON). Editor-neutral.
 export * from './matrix';
 export { matrixFromAnalysis, teamFor, resourceTags, type FromAnalysisOptions } from './from-analysis';
+export { matrixFromReport } from './from-report';
 export { renderMatrixFragment, FILTER_SCRIPT, esc, type TableOptions } from './table';
 export { renderMatrixHtml } from './html';
 export { renderMatrixMarkdown } from './markdown';

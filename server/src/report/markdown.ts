@@ -27,6 +27,14 @@ export function renderMatrixMarkdown(data: MatrixData): string {
     out.push(`| \`${cell(r.address)}\` | ${cell(r.displayFile)}:${r.line} | ${withTeam ? `${cell(r.team ?? '—')} | ` : ''}${cells.join(' | ')} |`);
   }
   out.push('', `Legend: ${(['finding', 'not-checked', 'met', 'verified', 'aws', 'n/a'] as CellStatus[]).map((s) => `${ICON[s]} ${CELL_STATUS_TITLES[s]}`).join(' · ')}; owner: you, shared or AWS.`, '');
+  if (data.account) {
+    const a = data.account;
+    out.push(`## Account ${a.account} (${a.region})`, '', `${a.arn} · checked ${a.checkedAt}`, '', '| Control | State |', '|---|---|');
+    for (const f of a.facts) out.push(`| ${cell(f.title)} | ${f.known ? '' : '⚪ '}${cell(f.text)} |`);
+    out.push('');
+    for (const i of a.issues) out.push(`- **${i.severity}** ${i.title} — ${i.detail} (${i.control})`);
+    if (a.issues.length) out.push('');
+  }
   if (data.ownersConfigured) {
     out.push(`## Resources without an owner (${data.unowned.length})`, '');
     if (data.unowned.length) for (const u of data.unowned) out.push(`- \`${u.address}\` — ${u.displayFile}:${u.line}`);

@@ -59,8 +59,19 @@ export interface MatrixRow {
   findingCount: number;
 }
 
+/** The connected account's posture, shown as the matrix's account row (controls no resource in code carries). */
+export interface MatrixAccount {
+  account: string;
+  arn: string;
+  region: string;
+  checkedAt: string;
+  facts: { title: string; known: boolean; text: string }[];
+  issues: { severity: string; title: string; detail: string; control: string }[];
+}
+
 export interface MatrixData {
   title: string;
+  account?: MatrixAccount;
   generatedAt: string;
   roots: string[];
   layers: { id: Layer; title: string }[];

@@ -88,6 +88,17 @@ export function renderMatrixFragment(data: MatrixData, opts: TableOptions): stri
   });
   out.push('</tbody></table></div>');
 
+  if (data.account) {
+    const a = data.account;
+    out.push(`<section class="account" aria-labelledby="account-h"><h2 id="account-h">Account ${esc(a.account)} (${esc(a.region)})</h2><p class="meta">${esc(a.arn)} · checked ${esc(a.checkedAt)}</p>`);
+    out.push(`<table class="account-facts"><caption>What the account itself enforces</caption><thead><tr><th scope="col">Control</th><th scope="col">State</th></tr></thead><tbody>${a.facts
+      .map((f) => `<tr><th scope="row">${esc(f.title)}</th><td class="${f.known ? '' : 's-not-checked'}">${esc(f.text)}</td></tr>`)
+      .join('')}</tbody></table>`);
+    if (a.issues.length)
+      out.push(`<ul class="account-issues">${a.issues.map((i) => `<li><span class="sev sev-${esc(i.severity)}">${esc(i.severity)}</span> ${esc(i.title)} — ${esc(i.detail)} <code>${esc(i.control)}</code></li>`).join('')}</ul>`);
+    out.push('</section>');
+  }
+
   out.push(`<section class="legend" aria-label="Legend"><h2>Legend</h2><ul>${(['finding', 'not-checked', 'met', 'verified', 'aws', 'n/a'] as CellStatus[])
     .map((s) => `<li><span class="cell s-${s}">${esc(CELL_TEXT[s])}</span> ${esc(CELL_STATUS_TITLES[s])}</li>`)
     .join('')}</ul><p>Owner: <strong>You</strong> = the customer's duty alone, <strong>Shared</strong> = AWS provides the mechanism and you configure it, <strong>AWS</strong> = AWS carries it.</p></section>`);

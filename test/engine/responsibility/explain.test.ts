@@ -125,6 +125,13 @@ test('a rule switched off does not count as met; account facts mark a layer veri
   assert.equal(byLayer.get('encryption-at-rest')?.status, 'not-checked');
   assert.equal(byLayer.get('guest-os')?.status, 'verified-in-account');
   assert.deepEqual(byLayer.get('guest-os')?.accountFacts, ['SSM patch compliance: all instances compliant']);
+
+  // A fact saying the account does not enforce something is shown, but verifies nothing.
+  const off = explainResource(instance, [], { accountFacts: [{ layer: 'encryption-in-transit', text: 'no account-wide TLS setting', verified: false }] });
+  const transit = off.layers.find((l) => l.layer === 'encryption-in-transit')!;
+  assert.equal(transit.status, 'not-checked');
+  assert.deepEqual(transit.accountFacts, ['no account-wide TLS setting']);
+  assert.match(renderResourceMarkdown(off, { detailed: true }), /☁️ account: no account-wide TLS setting/);
 });
 
 test('suppressed findings do not fail a layer', () => {

@@ -2,7 +2,6 @@
 // it understands `resource "type" "name" { key = value }` blocks with one attribute per line, two rules with fixes,
 // `# demarc:ignore` comments above a block, and reports an unclosed block as a syntax problem. A file containing
 // `BOOM` makes analysis throw, to test that the server survives.
-import { readdirSync } from 'node:fs';
 import type { AnalyzeOptions, Unit, UnitResult } from '../../../server/src/engine/analyze';
 import { detectKind, kindFromName } from '../../../server/src/engine/detect';
 import { makeSourceFile } from '../../../server/src/engine/files';
@@ -16,8 +15,6 @@ const META: Record<string, Partial<RuleMeta>> = {
   'toy-public-acl': { id: 'toy-public-acl', title: 'Bucket ACL is public', resolution: 'Set acl to "private".', severity: 'high' },
   'toy-versioning': { id: 'toy-versioning', title: 'Bucket versioning is off', resolution: 'Set versioning = true.', severity: 'medium' },
 };
-
-export let analyzeCalls = 0;
 
 export function toyEngine(): EnginePort {
   return {
@@ -40,7 +37,6 @@ export function toyEngine(): EnginePort {
 }
 
 function toyAnalyze(unit: Unit, host: Host, _options: AnalyzeOptions = {}): UnitResult {
-  analyzeCalls++;
   const files: SourceFile[] = [];
   const resources: SourceResource[] = [];
   const findings: Finding[] = [];
@@ -109,9 +105,4 @@ function toyAnalyze(unit: Unit, host: Host, _options: AnalyzeOptions = {}): Unit
     }
   }
   return { unit, files, comments, sourceResources: resources, resources: [], findings, problems };
-}
-
-/** Lists a real folder (for a sanity check in tests that the toy discover sees what is on disk). */
-export function listDir(dir: string): string[] {
-  return readdirSync(dir).sort();
 }

@@ -111,7 +111,7 @@ test('CloudFormation: the failing volume is flagged, and a YAML file that is not
   assert.deepEqual(demarcDiagnostics(notes).map(codeOf), []);
 });
 
-test('hover on a flagged resource shows its findings', async () => {
+test('hover on a flagged resource shows its findings and the responsibility line', async () => {
   const uri = fixture('main.tf');
   const doc = await vscode.workspace.openTextDocument(uri);
   const block = resourceBlocks(doc).find((b) => b.name === 'fail_web')!;
@@ -122,6 +122,7 @@ test('hover on a flagged resource shows its findings', async () => {
   assert.ok(text.length > 0, 'a hover is shown');
   const rules = ds.filter((d) => within(d, block)).map(codeOf);
   assert.ok(rules.some((r) => text.includes(r)), `hover names a finding (${rules.join(', ')}):\n${text}`);
+  assert.match(text, /\bAWS\b/, 'hover draws the responsibility line (what AWS secures)');
 });
 
 test('a quick fix edits the file and its diagnostic goes away', async () => {

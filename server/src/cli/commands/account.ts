@@ -1,4 +1,5 @@
 // `demarc account`: who the credentials belong to and what the account already enforces, read-only.
+import { loadAwsRuntime } from '../../aws/loader';
 import { UsageError, oneOf, parseCommandArgs } from '../args';
 import type { CliIO, CommandRunner } from '../io';
 import type { AccountIssue, AccountPosture } from '../../engine/account/types';
@@ -102,8 +103,12 @@ export const run: CommandRunner = async (args: string[], io: CliIO) => {
     return 2;
   }
   // The AWS SDK is loaded only here, so `demarc scan` without --account never pays for it.
-  const { loadPosture, AccountError } = await import('../../aws/posture');
-  const { setAccountLogSink } = await import('../../aws/log');
+  const runtime = loadAwsRuntime();
+  if (!runtime) {
+    io.stderr('demarc account: the AWS account module is not part of this build (dist/aws-posture.js is missing)\n');
+    return 2;
+  }
+  const { loadPosture, AccountError, setAccountLogSink } = runtime;
   if (values.verbose) setAccountLogSink((m) => io.stderr(`${m}\n`));
   try {
     const opts: Parameters<typeof loadPosture>[0] = { trusted: true, env: io.env };

@@ -14,7 +14,7 @@ import type { Problem, Severity } from '../../engine/types';
 import { SEVERITIES, severityRank } from '../../engine/types';
 import { createNodeHost, describeFsError, toEnginePath } from '../../host/node-host';
 import { displayPath, type ScanReport } from '../format/report';
-import { loadPostureModule } from '../posture-loader';
+import { loadAwsRuntime } from '../../aws/loader';
 import { formatText, summaryLine } from '../format/text';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
@@ -135,7 +135,7 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
       configProblems.push(...parsed.problems);
       const errors = parsed.problems.filter((p) => p.severity === 'error');
       // Warnings (an unknown rule id) travel with the report; errors stop the scan before it starts.
-      if (errors.length) for (const p of parsed.problems) io.stderr(`${displayPath(p.file, cwd)}:${(p.range?.start.line ?? 0) + 1}:${(p.range?.start.character ?? 0) + 1}: ${p.severity}: ${p.message.replace(/ \([^()]*:\d+:\d+\)$/, '')}\n`);
+      if (errors.length) for (const p of parsed.problems) io.stderr(`${displayPath(p.file, cwd)}:${(p.range?.start.line ?? 0) + 1}:${(p.range?.start.character ?? 0) + 1}: ${p.severity}: ${p.message}\n`);
       if (errors.length) {
         io.stderr(`demarc scan: the project file ${displayPath(configPath, cwd)} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} or pass --no-config\n`);
         return 2;
@@ -201,7 +201,7 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
 
 /** The account posture, or an exit code after explaining why it could not be read. */
 async function loadAccount(profile: string | undefined, region: string | undefined, io: CliIO): Promise<AccountPosture | number> {
-  const posture = loadPostureModule();
+  const posture = loadAwsRuntime();
   if (!posture) {
     io.stderr('demarc scan --account: the AWS account module is not part of this build (dist/aws-posture.js is missing)\n');
     return 2;

@@ -3,7 +3,7 @@ import type { ObjectVal } from '../evaluate/value';
 import type { SourceFile, SourceResource } from '../source';
 import type { TextEdit } from '../types';
 import { eol, indentAt, lineStartOf, startsLine } from './text';
-import { type FixValue, isExpr, isPlaceholder, placeholder } from './types';
+import { type FixValue, isAttrObject, isExpr, isPlaceholder, placeholder } from './types';
 
 export function renderHclValue(v: FixValue | unknown, indent: string, nl: string): string {
   if (typeof v === 'string') return JSON.stringify(v);
@@ -12,6 +12,7 @@ export function renderHclValue(v: FixValue | unknown, indent: string, nl: string
   if (v && typeof v === 'object') {
     if (isExpr(v as FixValue)) return (v as { $expr: { terraform?: string } }).$expr.terraform ?? 'null';
     if (isPlaceholder(v as FixValue)) return `"${placeholder((v as { $placeholder: string }).$placeholder)}"`;
+    if (isAttrObject(v)) return renderHclValue(v.$attr, indent, nl);
     const inner = indent + '  ';
     const lines = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${inner}${k} = ${renderHclValue(x, inner, nl)}`);
     return `{${nl}${lines.join(nl)}${nl}${indent}}`;
@@ -35,7 +36,7 @@ export function renderHclBody(fields: Record<string, unknown>, indent: string, n
 }
 
 function isPlainObject(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isExpr(v as FixValue) && !isPlaceholder(v as FixValue);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isExpr(v as FixValue) && !isPlaceholder(v as FixValue) && !isAttrObject(v);
 }
 
 /** Insert fields into a block or object (`container`), before its closing brace. */

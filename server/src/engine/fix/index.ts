@@ -39,7 +39,7 @@ function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<s
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !('$expr' in v) && !('$placeholder' in v);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !('$expr' in v) && !('$placeholder' in v) && !('$attr' in v);
 }
 
 /** Returns undefined when any action cannot be written safely: a partial fix is worse than none. */

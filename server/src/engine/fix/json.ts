@@ -3,9 +3,10 @@ import type { ObjectVal } from '../evaluate/value';
 import type { SourceFile, SourceResource } from '../source';
 import type { TextEdit } from '../types';
 import { columnIndent, eol, indentAt } from './text';
-import { type FixValue, isExpr, isPlaceholder, placeholder } from './types';
+import { type FixValue, isAttrObject, isExpr, isPlaceholder, placeholder } from './types';
 
 export function renderJson(v: unknown, indent: string, nl: string): string {
+  if (isAttrObject(v)) return renderJson(v.$attr, indent, nl);
   if (v && typeof v === 'object' && isPlaceholder(v as FixValue)) return `"${placeholder((v as { $placeholder: string }).$placeholder)}"`;
   if (v && typeof v === 'object' && isExpr(v as FixValue)) return JSON.stringify((v as { $expr: { json?: unknown } }).$expr.json ?? null);
   if (Array.isArray(v)) return `[${v.map((x) => renderJson(x, indent, nl)).join(', ')}]`;

@@ -11,7 +11,9 @@ export type FixValue =
   | FixValue[]
   | { [key: string]: FixValue }
   | { $expr: { terraform?: string; yaml?: string; json?: unknown } }
-  | { $placeholder: string };
+  | { $placeholder: string }
+  /** An object-valued attribute (`tags = { … }` in HCL, where a plain object would become a nested block). */
+  | { $attr: { [key: string]: FixValue } };
 
 export type FixAction =
   /** Set the attribute at a native path, creating missing parent blocks/mappings. */
@@ -33,6 +35,10 @@ export function placeholder(text: string): string {
 
 export function isExpr(v: FixValue): v is { $expr: { terraform?: string; yaml?: string; json?: unknown } } {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && '$expr' in v;
+}
+
+export function isAttrObject(v: unknown): v is { $attr: { [key: string]: FixValue } } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && '$attr' in v;
 }
 
 export function isPlaceholder(v: FixValue): v is { $placeholder: string } {

@@ -3,7 +3,7 @@ import type { ObjectVal, Val } from '../evaluate/value';
 import type { SourceFile, SourceResource } from '../source';
 import type { TextEdit } from '../types';
 import { columnIndent, eol, lineEndOf } from './text';
-import { type FixValue, isExpr, isPlaceholder, placeholder } from './types';
+import { type FixValue, isAttrObject, isExpr, isPlaceholder, placeholder } from './types';
 
 const PLAIN_SAFE = /^[A-Za-z0-9_./:@-][A-Za-z0-9_ ./:@-]*$/;
 const YAML_WORDS = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
@@ -23,7 +23,8 @@ function isMap(v: unknown): v is Record<string, unknown> {
 /** Block-style YAML lines for `fields`, at `indent`. */
 export function renderYamlLines(fields: Record<string, unknown>, indent: string): string[] {
   const out: string[] = [];
-  for (const [k, v] of Object.entries(fields)) {
+  for (const [k, raw] of Object.entries(fields)) {
+    const v = isAttrObject(raw) ? raw.$attr : raw;
     if (isMap(v)) out.push(`${indent}${k}:`, ...renderYamlLines(v, indent + '  '));
     else if (Array.isArray(v)) {
       out.push(`${indent}${k}:`);

@@ -95,6 +95,8 @@ export interface KindSpec<F extends Record<string, FieldSpec> = Record<string, F
   fields: F;
   /** Tag attribute, when the type takes tags. */
   tags?: { terraform?: Path; cloudformation?: Path };
+  /** Built by a custom adapter (joins), not by the generic one. */
+  custom?: true;
 }
 
 export interface KindResource<F extends Record<string, FieldSpec>> extends ModelResource {

@@ -69,7 +69,11 @@ export interface ResourceExplanation {
 }
 
 export interface ExplainContext {
-  accountFacts?: { layer: Layer; text: string }[];
+  /**
+   * What the connected account shows per layer. A fact verifies its layer unless `verified` is false (the account
+   * setting is off, or could not be read): such facts are still listed, so the card never implies coverage.
+   */
+  accountFacts?: { layer: Layer; text: string; verified?: boolean }[];
   owner?: string;
   /** Rules to consider (default: the registry). */
   rules?: readonly { meta: Pick<RuleMeta, 'id' | 'responsibility'> }[];
@@ -201,12 +205,14 @@ export function explainResource(resource: SourceResource | { type: string }, fin
     }
     const layerFindings = live.filter((f) => layerOfRule.get(f.ruleId) === layer);
     for (const f of layerFindings) used.add(f);
-    const accountFacts = (context.accountFacts ?? []).filter((a) => a.layer === layer).map((a) => a.text);
+    const layerFacts = (context.accountFacts ?? []).filter((a) => a.layer === layer);
+    const accountFacts = layerFacts.map((a) => a.text);
+    const verified = layerFacts.some((a) => a.verified !== false);
     const rulesHere = checking.get(layer) ?? [];
     // A bare type has no code to judge: every layer stays "not checked" and the card lists the rules that would check it.
     const status: LayerStatus = !declared
       ? 'not-checked'
-      : layerFindings.length > 0 ? 'not-met' : accountFacts.length > 0 ? 'verified-in-account' : rulesHere.length > 0 ? 'met' : 'not-checked';
+      : layerFindings.length > 0 ? 'not-met' : verified ? 'verified-in-account' : rulesHere.length > 0 ? 'met' : 'not-checked';
     base.counts[status]++;
     base.layers.push({
       layer,

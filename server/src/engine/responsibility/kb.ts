@@ -21,14 +21,15 @@ function site(spec: string | null): LeverSite | undefined {
   return i < 0 ? { type: spec, path: '' } : { type: spec.slice(0, i), path: spec.slice(i + 1) };
 }
 
-function buildFact(spec: FactSpec): AttributeFact {
+function buildFact(spec: FactSpec, seen: Set<string>): AttributeFact {
   const terraform = site(spec.tf);
   const cloudformation = site(spec.cfn);
   const first = terraform ?? cloudformation!;
   const sources = [...(spec.src ?? [])];
   if (cloudformation) sources.push(cfnPage(cloudformation.type));
   const fact: AttributeFact = {
-    id: `${first.type}:${first.path}`,
+    // One setting can carry two duties (a bucket policy: who may access, and TLS only); the second gets the layer in its id.
+    id: seen.has(`${first.type}:${first.path}`) ? `${first.type}:${first.path}#${spec.layer}` : `${first.type}:${first.path}`,
     layer: spec.layer,
     owner: spec.owner ?? 'customer',
     controls: spec.controls,
@@ -44,16 +45,7 @@ function buildFact(spec: FactSpec): AttributeFact {
   return fact;
 }
 
-const facts: AttributeFact[] = FACTS.map(buildFact);
-
-/** The entry that answers for a CloudFormation type: the first `same` twin, in data order. */
-const primaryTfForCfn = new Map<string, string>();
-for (const e of ENTRIES) {
-  if (e.cfn && (e.rel ?? 'same') === 'same' && !primaryTfForCfn.has(e.cfn)) primaryTfForCfn.set(e.cfn, e.tf);
-}
-for (const e of ENTRIES) for (const c of e.also ?? []) if (!primaryTfForCfn.has(c)) primaryTfForCfn.set(c, e.tf);
-
-function buildEntry(e: EntrySpec): ResourceResponsibility {
+function buildEntry(e: EntrySpec, facts: AttributeFact[], primaryTfForCfn: Map<string, string>): ResourceResponsibility {
   const serviceName = SERVICE_NAMES[e.svc] ?? e.svc;
   const relation = e.cfn === null ? 'none' : (e.rel ?? 'same');
   const isPrimary = e.cfn !== null && primaryTfForCfn.get(e.cfn) === e.tf;
@@ -97,25 +89,54 @@ function buildEntry(e: EntrySpec): ResourceResponsibility {
   return entry;
 }
 
-const entries: ResourceResponsibility[] = ENTRIES.map(buildEntry);
-const byTerraform = new Map(entries.map((e) => [e.terraform, e]));
-const byCloudFormation = new Map<string, ResourceResponsibility>();
-for (const [cfn, tf] of primaryTfForCfn) byCloudFormation.set(cfn, byTerraform.get(tf)!);
-const byLowerName = new Map<string, ResourceResponsibility>();
-for (const [k, v] of [...byTerraform, ...byCloudFormation]) byLowerName.set(k.toLowerCase(), v);
+interface Index {
+  entries: ResourceResponsibility[];
+  byTerraform: Map<string, ResourceResponsibility>;
+  byCloudFormation: Map<string, ResourceResponsibility>;
+  byLowerName: Map<string, ResourceResponsibility>;
+}
+
+let built: Index | undefined;
+
+/** Built on first use, so starting the CLI or the server costs nothing until a card is asked for. */
+function index(): Index {
+  if (built) return built;
+  const seen = new Set<string>();
+  const facts: AttributeFact[] = FACTS.map((spec) => {
+    const fact = buildFact(spec, seen);
+    seen.add(fact.id);
+    return fact;
+  });
+  // The entry that answers for a CloudFormation type: the first `same` twin, in data order.
+  const primaryTfForCfn = new Map<string, string>();
+  for (const e of ENTRIES) {
+    if (e.cfn && (e.rel ?? 'same') === 'same' && !primaryTfForCfn.has(e.cfn)) primaryTfForCfn.set(e.cfn, e.tf);
+  }
+  for (const e of ENTRIES) for (const c of e.also ?? []) if (!primaryTfForCfn.has(c)) primaryTfForCfn.set(c, e.tf);
+  const entries = ENTRIES.map((e) => buildEntry(e, facts, primaryTfForCfn));
+  const byTerraform = new Map(entries.map((e) => [e.terraform, e]));
+  const byCloudFormation = new Map<string, ResourceResponsibility>();
+  for (const [cfn, tf] of primaryTfForCfn) byCloudFormation.set(cfn, byTerraform.get(tf)!);
+  const byLowerName = new Map<string, ResourceResponsibility>();
+  for (const [k, v] of [...byTerraform, ...byCloudFormation]) byLowerName.set(k.toLowerCase(), v);
+  built = { entries, byTerraform, byCloudFormation, byLowerName };
+  return built;
+}
 
 /** Terraform (`aws_s3_bucket`, `data.aws_iam_policy_document`) or CloudFormation (`AWS::S3::Bucket`) type name. */
 export function getResourceResponsibility(typeName: string): ResourceResponsibility | undefined {
   const name = typeName.trim().replace(/^data\./, '');
+  const { byTerraform, byCloudFormation, byLowerName } = index();
   return byTerraform.get(name) ?? byCloudFormation.get(name) ?? byLowerName.get(name.toLowerCase());
 }
 
 export function allResourceResponsibilities(): readonly ResourceResponsibility[] {
-  return entries;
+  return index().entries;
 }
 
 /** Every Terraform and CloudFormation name the knowledge base answers to. */
 export function allTypeNames(): string[] {
+  const { byTerraform, byCloudFormation } = index();
   return [...byTerraform.keys(), ...byCloudFormation.keys()];
 }
 

@@ -87,6 +87,7 @@ export function renderResourceMarkdown(e: ResourceExplanation, opts: MarkdownOpt
     for (const l of e.layers) {
       out.push(`**${md(l.title)}** (${OWNER_TITLES[l.owner].toLowerCase()}): ${md(l.why)}`);
       if (e.resource && l.status !== 'met') out.push(`- ${MD_ICON[l.status]} ${md(statusDetail(l))}`);
+      if (l.status !== 'verified-in-account') for (const a of l.accountFacts) out.push(`- ☁️ account: ${md(a)}`);
       for (const v of l.levers) out.push(`- \`${leverText(v, format)}\`${v.ruleIds.length ? ` — ${md(v.ruleIds.join(', '))}` : ''}`);
       out.push('');
     }
@@ -160,6 +161,7 @@ export function renderResourceText(e: ResourceExplanation, opts: { color: boolea
     out.push(`  ${c(color, status.padEnd(22))}${l.title.padEnd(width + 2)}${c(ANSI.dim, OWNER_TITLES[l.owner].toLowerCase())}`);
     out.push(`  ${' '.repeat(22)}${c(ANSI.dim, l.why)}`);
     for (const f of l.findings) out.push(`  ${' '.repeat(22)}${c(ANSI.red, `${f.ruleId}`)} ${f.message} (${f.file}:${f.line})`);
+    for (const a of l.accountFacts) out.push(`  ${' '.repeat(22)}${c(ANSI.cyan, 'account:')} ${a}`);
     for (const v of l.levers) out.push(`  ${' '.repeat(22)}→ ${leverText(v, e.resource?.format)}${v.ruleIds.length ? c(ANSI.dim, `  [${v.ruleIds.join(', ')}]`) : ''}`);
   }
   if (e.awsLayers.length) {

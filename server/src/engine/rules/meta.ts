@@ -39,5 +39,7 @@ export interface RuleMeta {
   };
   fixable: boolean;
   formats: RuleFormat[];
+  /** Set for rules that stay silent until the project file configures them (examples then live in their tests). */
+  requiresConfig?: 'requiredTags';
   examples: Partial<Record<RuleFormat, { bad: RuleExample[]; good: RuleExample[] }>>;
 }

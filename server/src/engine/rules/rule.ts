@@ -2,6 +2,7 @@
 import type { ProjectConfig } from '../config';
 import type { FixSpec } from '../fix/types';
 import type { ModelResource, Value } from '../model/resource';
+import type { SourceResource } from '../source';
 import type { Severity, Span } from '../types';
 import type { RuleMeta } from './meta';
 
@@ -22,6 +23,8 @@ export interface RuleContext {
   /** Model resources of one kind (`aws.s3.bucket`). */
   resources<T extends ModelResource = ModelResource>(kind: string): T[];
   readonly all: readonly ModelResource[];
+  /** Every source resource, including data sources and provider blocks (type `provider.aws`). */
+  readonly sources: readonly SourceResource[];
   readonly config?: ProjectConfig;
   report(r: Report): void;
 }

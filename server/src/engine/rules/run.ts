@@ -14,6 +14,7 @@ export interface RunOptions {
   config?: ProjectConfig;
   onRuleError?: (ruleId: string, error: unknown) => void;
   rules?: readonly Rule[];
+  sources?: readonly SourceResource[];
 }
 
 export function runRules(resources: ModelResource[], options: RunOptions): Finding[] {
@@ -33,6 +34,7 @@ export function runRules(resources: ModelResource[], options: RunOptions): Findi
     const ctx: RuleContext = {
       resources: <T extends ModelResource>(kind: string) => (byKind.get(kind) ?? []) as T[],
       all: resources,
+      sources: options.sources ?? [],
       config: options.config,
       report: (r) => {
         const f = toFinding(rule, r, options.files);

@@ -176,3 +176,24 @@ describe('bad input in templates', () => {
     }
   });
 });
+
+describe('deep alias chains', () => {
+  it('anchors nested inside each other to thousands of levels are cut off, not a stack overflow', () => {
+    // Each anchor is 150 levels deep and holds the previous one at its bottom: 20 × 150 = 3,000 levels once expanded.
+    let text = 'Chain:\n';
+    for (let i = 0; i < 20; i++) {
+      const inner = i === 0 ? 'leaf' : `*a${i - 1}`;
+      text += `  k${i}: &a${i} ${'['.repeat(150)}${inner}${']'.repeat(150)}\n`;
+    }
+    text += 'Resources:\n  R:\n    Type: AWS::SQS::Queue\n    Properties:\n      Deep: *a19\n';
+    const r = evaluate(text);
+    let v = get(resource(r, 'R').body, 'Deep');
+    let depth = 0;
+    while (v && v.kind === 'list') {
+      v = v.items[0];
+      depth++;
+    }
+    assert.ok(depth >= 400 && depth <= 600, `cut at ${depth}`);
+    assert.equal(v?.kind, 'unknown');
+  });
+});

@@ -92,6 +92,8 @@ const CASES: Case[] = [
   { name: 'ImportValue', short: '!ImportValue shared-vpc', long: '{"Fn::ImportValue": shared-vpc}', json: '{"Fn::ImportValue": "shared-vpc"}', expect: { unknown: true, reason: /imported value shared-vpc/ } },
   { name: 'GetAZs', short: '!GetAZs ""', long: '{"Fn::GetAZs": ""}', json: '{"Fn::GetAZs": ""}', expect: { unknown: true } },
   { name: 'Select over GetAZs', short: '!Select [0, !GetAZs ""]', long: '{"Fn::Select": [0, {"Fn::GetAZs": ""}]}', json: '{"Fn::Select": [0, {"Fn::GetAZs": ""}]}', expect: { unknown: true } },
+  { name: 'Length (language extensions)', short: '!Length [a, b, c]', long: '{"Fn::Length": [a, b, c]}', json: '{"Fn::Length": ["a", "b", "c"]}', expect: { value: 3, origin: 'derived' } },
+  { name: 'ToJsonString (language extensions)', short: '!ToJsonString {Effect: Allow, Action: "s3:*"}', long: '{"Fn::ToJsonString": {Effect: Allow, Action: "s3:*"}}', json: '{"Fn::ToJsonString": {"Effect": "Allow", "Action": "s3:*"}}', expect: { value: '{"Effect":"Allow","Action":"s3:*"}', origin: 'derived' } },
   { name: 'Transform', short: '!Transform {Name: "AWS::Include", Parameters: {Location: "s3://b/k"}}', long: '{"Fn::Transform": {Name: "AWS::Include", Parameters: {Location: "s3://b/k"}}}', json: '{"Fn::Transform": {"Name": "AWS::Include", "Parameters": {"Location": "s3://b/k"}}}', expect: { unknown: true } },
 ];
 
@@ -131,6 +133,19 @@ for (const form of ['short', 'long', 'json'] as const) {
     }
   });
 }
+
+describe('CloudFormation intrinsics: structure kept', () => {
+  it('Fn::ToJsonString keeps the structure with the spans of its parts', () => {
+    const text = YAML_HEAD + '!ToJsonString {Statement: [{Effect: Allow, Action: "s3:*", Resource: !Sub "arn:aws:s3:::${Env}/*"}]}\n';
+    const v = resource(evaluate(text), 'R').body.fields.get('V')!.value;
+    assert.ok(v.kind === 'string' && v.json);
+    const st = v.json.kind === 'object' ? v.json.fields.get('Statement')!.value : undefined;
+    const first = st?.kind === 'list' ? st.items[0] : undefined;
+    assert.ok(first?.kind === 'object');
+    assert.equal(at(text, first.fields.get('Action')!.value.span), '"s3:*"');
+    assert.equal(toPlain(first.fields.get('Resource')!.value), 'arn:aws:s3:::prod/*');
+  });
+});
 
 describe('CloudFormation intrinsics: misuse', () => {
   it('an unknown tag is a warning and the value is still read', () => {

@@ -287,7 +287,7 @@ describe('SAM templates', () => {
     );
   });
 
-  it('applies Globals for properties a resource does not set, merging mappings key by key', () => {
+  it('applies Globals for properties a resource does not set, merging mappings key by key and concatenating lists', () => {
     const hello = resource(r, 'HelloFunction').body;
     assert.equal(toPlain(get(hello, 'Timeout')), 5);
     assert.equal(get(hello, 'Timeout')!.origin, 'explicit');
@@ -296,6 +296,11 @@ describe('SAM templates', () => {
     assert.equal(runtime.origin, 'derived');
     assert.equal(at(text, runtime.span), 'python3.12');
     assert.deepEqual(toPlain(get(hello, 'Environment.Variables')), { LOG_LEVEL: 'debug', STAGE: 'prod' });
+    assert.deepEqual(toPlain(get(hello, 'Layers')), [
+      'arn:aws:lambda:us-east-1:123456789012:layer:common:1',
+      'arn:aws:lambda:us-east-1:123456789012:layer:hello:3',
+    ]);
+    assert.equal(at(text, get(hello, 'Layers.0')!.span), 'arn:aws:lambda:us-east-1:123456789012:layer:common:1');
     const bare = resource(r, 'BareFunction').body;
     assert.equal(toPlain(get(bare, 'Timeout')), 30);
     assert.equal(toPlain(get(bare, 'Tracing')), 'Active');

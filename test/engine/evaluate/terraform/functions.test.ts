@@ -161,6 +161,60 @@ const cases: [string, () => void][] = [
     assert.equal(plain('cidrsubnet', s('10.0.0.0/16'), n(8), n(2)), '10.0.2.0/24');
     assert.equal(call('cidrsubnet', s('fd00::/56'), n(8), n(1)).kind, 'unknown');
   }],
+  ['compact/one', () => {
+    assert.deepEqual(plain('compact', l(s('a'), s(''), nul, s('b'))), ['a', 'b']);
+    assert.equal(plain('one', l(s('x'))), 'x');
+    assert.equal(plain('one', l()), null);
+    bad('compact', s('x'));
+    bad('one', l(s('a'), s('b')));
+  }],
+  ['range/slice/sort/reverse/index', () => {
+    assert.deepEqual(plain('range', n(3)), [0, 1, 2]);
+    assert.deepEqual(plain('range', n(1), n(7), n(3)), [1, 4]);
+    assert.deepEqual(plain('range', n(3), n(0)), [3, 2, 1]);
+    assert.deepEqual(plain('slice', l(s('a'), s('b'), s('c')), n(1), n(3)), ['b', 'c']);
+    assert.deepEqual(plain('sort', l(s('b'), s('a'))), ['a', 'b']);
+    assert.deepEqual(plain('reverse', l(s('b'), s('a'))), ['a', 'b']);
+    assert.equal(plain('index', l(s('b'), s('a')), s('a')), 1);
+    bad('range', n(1), n(5), n(0));
+    bad('range', n(1e9));
+    bad('slice', l(s('a')), n(0), n(5));
+    bad('sort', l(l()));
+    bad('reverse', s('x'));
+    bad('index', l(s('a')), s('z'));
+  }],
+  ['zipmap/sum/alltrue/anytrue', () => {
+    assert.deepEqual(plain('zipmap', l(s('a'), s('b')), l(n(1), n(2))), { a: 1, b: 2 });
+    assert.equal(plain('sum', l(n(1), n(2), s('3'))), 6);
+    assert.equal(plain('alltrue', l(b(true), s('true'))), true);
+    assert.equal(plain('anytrue', l(b(false), b(true))), true);
+    assert.equal(plain('anytrue', l()), false);
+    assert.equal(plain('alltrue', l(b(false), unk())), false, 'decided despite an unknown element');
+    assert.equal(call('alltrue', l(b(true), unk())).kind, 'unknown');
+    bad('zipmap', l(s('a')), l());
+    bad('sum', l());
+    bad('alltrue', l(s('maybe')));
+  }],
+  ['ceil/floor/signum', () => {
+    assert.equal(plain('ceil', n(1.2)), 2);
+    assert.equal(plain('floor', n(1.8)), 1);
+    assert.equal(plain('signum', n(-3)), -1);
+    bad('ceil', s('x'));
+  }],
+  ['base64/trim/strrev', () => {
+    assert.equal(plain('base64encode', s('#!/bin/bash')), 'IyEvYmluL2Jhc2g=');
+    assert.equal(plain('base64decode', s('IyEvYmluL2Jhc2g=')), '#!/bin/bash');
+    assert.equal(plain('trim', s('?!hello?!'), s('!?')), 'hello');
+    assert.equal(plain('strrev', s('abc')), 'cba');
+    bad('base64decode', s('not base64!'));
+    bad('trim', s('x'), l());
+  }],
+  ['setunion/setintersection/setsubtract', () => {
+    assert.deepEqual(plain('setunion', l(s('a'), s('b')), l(s('b'), s('c'))), ['a', 'b', 'c']);
+    assert.deepEqual(plain('setintersection', l(s('a'), s('b')), l(s('b'), s('c'))), ['b']);
+    assert.deepEqual(plain('setsubtract', l(s('a'), s('b')), l(s('b'))), ['a']);
+    bad('setunion', s('a'));
+  }],
 ];
 
 for (const [name, fn] of cases) test(`function ${name}`, fn);

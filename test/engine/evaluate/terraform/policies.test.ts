@@ -184,3 +184,16 @@ resource "aws_iam_policy" "m" {
     [undefined, ['kms:Decrypt']],
   ]);
 });
+
+test('a quoted JSON template with an interpolated reference maps spans through escapes around the hole', () => {
+  const p = project({
+    'main.tf': 'resource "aws_sqs_queue_policy" "q" {\n  policy = "{\\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Principal\\": \\"*\\", \\"Resource\\": \\"${aws_sqs_queue.q.arn}\\"}]}"\n}\n',
+  });
+  const policy = attr(p, 'aws_sqs_queue_policy.q', 'policy');
+  const st = statement(policy, 0);
+  assert.equal(text(p, field(st, 'Principal')!.span), '\\"*\\"');
+  assert.equal(text(p, field(st, 'Effect')!.span), '\\"Allow\\"');
+  const res = field(st, 'Resource')!;
+  assert.equal(res.kind, 'unknown');
+  assert.equal(text(p, res.span), '\\"${aws_sqs_queue.q.arn}\\"');
+});

@@ -96,3 +96,19 @@ test('values are converted to the declared primitive type of the variable', () =
   assert.equal(text(e, on.via![0]), '"true"');
   assert.equal(toPlain(attr(e, 'x.y', 'n')), 3);
 });
+
+test('broken or missing variable files are reported and the rest still applies', () => {
+  const e = project(
+    {
+      'main.tf': 'variable "a" {\n  default = "d"\n}\nvariable "b" {\n  default = "d"\n}\nresource "x" "y" {\n  a = var.a\n  b = var.b\n}\n',
+      'terraform.tfvars': 'a = "from-tfvars"\nb = \n',
+      'x.auto.tfvars.json': '{"b": ',
+    },
+    ['/ws/p/does-not-exist.tfvars'],
+  );
+  assert.equal(toPlain(attr(e, 'x.y', 'a')), 'from-tfvars');
+  assert.equal(toPlain(attr(e, 'x.y', 'b')) ?? 'unknown', 'unknown', 'b = <nothing> is a syntax error, so its value is unknown');
+  assert.ok(e.result.problems.some((p) => p.code === 'hcl-syntax' && p.file === '/ws/p/terraform.tfvars'));
+  assert.ok(e.result.problems.some((p) => p.code === 'tfvars-json-syntax' && p.file === '/ws/p/x.auto.tfvars.json' && p.range));
+  assert.ok(e.loaded.includes('/ws/p/does-not-exist.tfvars'), 'a missing --var-file goes through load, which reports it');
+});

@@ -75,6 +75,16 @@ describe('YAML template tree', () => {
     assert.deepEqual(list.items.map((i) => slice(text, i)), ['one', 'two']);
   });
 
+  it('ends block collections at their last value, before trailing comments', () => {
+    const src = 'A:\n  b: 1 # c1\n  # trailing\n\nC:\n  - x # c2\nD: |\n  lit\n\n# end\n';
+    const t = parse(src);
+    assert.deepEqual(
+      (deref(t.root) as MappingNode).pairs.map((p) => [slice(src, p), slice(src, p.value)]),
+      [['A:\n  b: 1', 'b: 1'], ['C:\n  - x', '- x'], ['D: |\n  lit', '|\n  lit']],
+    );
+    assert.equal(t.comments.length, 4);
+  });
+
   it('does not include trailing comments in a value', () => {
     const type = path(r.root, 'Resources', 'Bucket', 'Type');
     assert.equal(slice(text, type), 'AWS::S3::Bucket');

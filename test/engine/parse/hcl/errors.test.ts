@@ -202,3 +202,18 @@ test('a 250 kB line of one-line blocks and junk stays linear and keeps every blo
   assert.ok(f.errors.length > 0 && f.errors.length <= 1000);
   assert.equal(as(attr(f, 'b').expr, 'Literal').value, 1);
 });
+
+test('broken for expressions: reported, skipped to their closer, and never past the next argument', () => {
+  const src = 'a = [for x in y x]\nb = [for x in y : x\nc = { for k, v in m : k v }\nd = 4\n';
+  const f = parseHcl(src);
+  assert.deepEqual(f.errors.map((e) => e.message), [
+    "expected ':' after the collection of the for expression, found 'x'",
+    "expected ']' to close the for expression opened at line 2",
+    "expected '=>' between the key and the value of the for expression, found 'v'",
+  ]);
+  assert.equal(attr(f, 'a').expr.type, 'Invalid');
+  assert.deepEqual([attr(f, 'a').expr.start, attr(f, 'a').expr.end], [4, at(src, ']') + 1]);
+  assert.equal(as(attr(f, 'b').expr, 'For').valueVar.name, 'x');
+  assert.equal(attr(f, 'c').expr.type, 'Invalid');
+  assert.equal(as(attr(f, 'd').expr, 'Literal').value, 4);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseHcl, forEachExpr, type Expr } from '../../../../server/src/engine/parse/hcl/index';
+import { parseHcl, forEachExpr, staticString, traversalSteps, type Expr } from '../../../../server/src/engine/parse/hcl/index';
 import { as, at, attr } from './helpers';
 
 function expr(src: string, name = 'x'): { e: Expr; src: string } {
@@ -195,4 +195,14 @@ test('forEachExpr visits in source order and can skip subtrees', () => {
   const all: string[] = [];
   forEachExpr(f, (e) => void (e.type === 'Variable' && all.push(e.name)));
   assert.deepEqual(all, ['a', 'c', 'd', 'v']);
+});
+
+test('staticString and traversalSteps read literal strings and static references', () => {
+  const f = parseHcl('a = "plain"\nb = "x${y}"\nc = aws_s3_bucket.logs[0].tags["Name"]\nd = x[var.i]\ne = <<EOT\nhi\nEOT\n');
+  assert.equal(staticString(attr(f, 'a').expr), 'plain');
+  assert.equal(staticString(attr(f, 'b').expr), undefined);
+  assert.equal(staticString(attr(f, 'e').expr), 'hi\n');
+  assert.deepEqual(traversalSteps(attr(f, 'c').expr), { root: 'aws_s3_bucket', steps: ['logs', 0, 'tags', 'Name'] });
+  assert.equal(traversalSteps(attr(f, 'd').expr), undefined);
+  assert.equal(traversalSteps(attr(f, 'a').expr), undefined);
 });

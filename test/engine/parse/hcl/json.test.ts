@@ -119,6 +119,8 @@ test('truncated and deeply nested JSON never throws', () => {
   const f = parseTerraformJson(deep);
   assert.deepEqual(f.errors.map((e) => e.message), ['nesting deeper than 200 levels']);
   assert.ok(block(f, 'locals'));
+  const lone = '{{\n*\uD83D';
+  assertRangesWithin(lone, parseTerraformJson(lone));
   const empty = parseTerraformJson('');
   assert.equal(empty.errors[0]!.message, 'empty file: a Terraform JSON file must contain one JSON object');
 });

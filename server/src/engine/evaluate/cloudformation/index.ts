@@ -4,7 +4,7 @@
 import type { Comment, EvaluationResult, SourceFile, SourceResource } from '../../source';
 import type { Problem, Span } from '../../types';
 import type { Field, ListVal, ObjectVal, ResourceRef, StringVal, Val } from '../value';
-import { unknown } from '../value';
+import { toPlain, unknown } from '../value';
 import {
   deref,
   getPair,
@@ -22,7 +22,7 @@ const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 type EvalResult = Val | typeof NO_VALUE;
 
 /** Nesting bound for evaluation (aliases can stack anchored trees beyond the parser's depth cap). */
-const MAX_EVAL_DEPTH = 1000;
+const MAX_EVAL_DEPTH = 500;
 
 const PSEUDO = new Set([
   'AWS::AccountId',
@@ -324,6 +324,17 @@ class TemplateEvaluator {
         if (v === NO_VALUE) return unknown('Fn::Base64 of AWS::NoValue', span);
         if (v.kind === 'string') return { kind: 'string', value: Buffer.from(v.value, 'utf8').toString('base64'), origin: 'derived', span, via: viaOf(v) };
         return unknown('Fn::Base64 of a value not known statically', span, v.refs);
+      }
+      case 'Fn::Length': {
+        const v = this.evalArg(fn, depth);
+        if (v !== NO_VALUE && v.kind === 'list') return { kind: 'number', value: v.items.length, origin: 'derived', span, via: viaOf(v) };
+        return unknown('Fn::Length of a list not known statically', span, v !== NO_VALUE ? v.refs : undefined);
+      }
+      case 'Fn::ToJsonString': {
+        const v = this.evalArg(fn, depth);
+        if (v === NO_VALUE || !fullyKnown(v)) return unknown('Fn::ToJsonString of values not known statically', span, v !== NO_VALUE ? v.refs : undefined);
+        // The structure keeps the spans where each part is written, which is what policy checks want.
+        return { kind: 'string', value: JSON.stringify(toPlain(v)), origin: 'derived', span, via: viaOf(v), json: v };
       }
       case 'Fn::GetAZs':
         return unknown('Fn::GetAZs (the region’s Availability Zones)', span);
@@ -690,6 +701,14 @@ class TemplateEvaluator {
   }
 }
 
+function fullyKnown(v: Val, depth = 0): boolean {
+  if (depth > MAX_EVAL_DEPTH) return false;
+  if (v.kind === 'unknown') return false;
+  if (v.kind === 'list') return v.items.every((i) => fullyKnown(i, depth + 1));
+  if (v.kind === 'object') for (const f of v.fields.values()) if (!fullyKnown(f.value, depth + 1)) return false;
+  return true;
+}
+
 function comparable(v: EvalResult): string | undefined {
   if (v === NO_VALUE) return undefined;
   if (v.kind === 'string' || v.kind === 'number' || v.kind === 'bool') return String(v.value);
@@ -724,7 +743,11 @@ function looksLikeJsonObject(s: string): boolean {
   return t.length > 1 && t[0] === '{' && t[t.length - 1] === '}';
 }
 
-/** SAM Globals: properties the resource does not set itself come from Globals (mappings merge key by key). */
+/**
+ * SAM Globals, as the SAM translator merges them: a property the resource does not set comes from Globals,
+ * mappings merge key by key (the resource wins), lists concatenate (global entries first), and a scalar set on
+ * the resource replaces the global one.
+ */
 function mergeGlobals(body: ObjectVal, globals: ObjectVal): void {
   for (const [k, f] of globals.fields) {
     const own = body.fields.get(k);
@@ -733,7 +756,10 @@ function mergeGlobals(body: ObjectVal, globals: ObjectVal): void {
     } else if (own.value.kind === 'object' && f.value.kind === 'object') {
       const copy: ObjectVal = { ...own.value, fields: new Map(own.value.fields) };
       mergeGlobals(copy, f.value);
-      own.value = copy;
+      body.fields.set(k, { ...own, value: copy });
+    } else if (own.value.kind === 'list' && f.value.kind === 'list') {
+      const merged: ListVal = { ...own.value, items: [...f.value.items.map(fromGlobals), ...own.value.items] };
+      body.fields.set(k, { ...own, value: merged });
     }
   }
 }

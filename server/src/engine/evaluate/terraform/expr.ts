@@ -3,7 +3,7 @@
 // that module.ts implements, so this file knows expressions and nothing about folders or files on disk.
 import type * as A from '../../parse/hcl/ast';
 import type { Span } from '../../types';
-import type { Field, ObjectVal, ResourceRef, StringVal, Val } from '../value';
+import type { Field, ObjectVal, StringVal, Val } from '../value';
 import { callFunction, MAX_STRING } from './functions';
 import { alignedOffsets, looksLikeJsonObject, parseJsonToVal, quotedOffsets } from './json';
 import {
@@ -625,8 +625,4 @@ function evalFor(e: A.ForExpr, scope: Scope): Val {
     }
   }
   return computed(e.object ? obj(fields) : list(items), span, [coll]);
-}
-
-export function refUnknown(reason: string, span: Span, refs: ResourceRef[]): Val {
-  return unknownVal(reason, span, refs);
 }

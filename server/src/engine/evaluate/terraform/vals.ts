@@ -116,14 +116,14 @@ export function derive(v: Val, use: Span | undefined, extraVia: Span[] = []): Va
     if (errorVals.has(v)) errorVals.add(u);
     return u;
   }
-  const via: Span[] = [...extraVia];
+  const via: Span[] = extraVia.length ? [...extraVia] : [];
   if (v.span && !(use && sameSpan(v.span, use))) via.push(v.span);
-  if (v.via) via.push(...v.via);
+  if (v.via) for (const s of v.via) via.push(s);
+  // Assignments only (no `delete`), so the copies keep V8's fast object shapes.
   const out = { ...v, origin: 'derived' } as Val;
   if (use) out.span = use;
-  else delete out.span;
-  if (via.length) out.via = dedupeSpans(via);
-  else delete out.via;
+  else out.span = undefined;
+  out.via = via.length ? dedupeSpans(via) : undefined;
   if (v.kind === 'string') {
     const offs = literalOffsets.get(v);
     if (offs) literalOffsets.set(out as StringVal, offs);
@@ -151,6 +151,7 @@ function sameSpan(a: Span, b: Span): boolean {
 }
 
 function dedupeSpans(spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
   const out: Span[] = [];
   for (const s of spans) if (!out.some((o) => sameSpan(o, s))) out.push(s);
   return out;

@@ -36,6 +36,12 @@ export const instance = defineKind({
     launchTemplate: { type: 'raw', terraform: ['launch_template'], cloudformation: ['LaunchTemplate'] },
     associatePublicIp: { type: 'bool', terraform: ['associate_public_ip_address'] },
     userData: { type: 'string', terraform: ['user_data'], cloudformation: ['UserData'] },
+    // CloudFormation sets the public address per network interface; Terraform has the top-level attribute above.
+    networkInterfaces: {
+      type: 'items',
+      cloudformation: ['NetworkInterfaces'],
+      fields: { associatePublicIp: { type: 'bool', cloudformation: ['AssociatePublicIpAddress'] } },
+    },
   },
 });
 
@@ -63,6 +69,12 @@ export const launchTemplate = defineKind({
       },
     },
     userData: { type: 'string', terraform: ['user_data'], cloudformation: ['LaunchTemplateData', 'UserData'] },
+    networkInterfaces: {
+      type: 'items',
+      terraform: ['network_interfaces'],
+      cloudformation: ['LaunchTemplateData', 'NetworkInterfaces'],
+      fields: { associatePublicIp: { type: 'bool', terraform: ['associate_public_ip_address'], cloudformation: ['AssociatePublicIpAddress'] } },
+    },
   },
 });
 
@@ -74,5 +86,82 @@ export const volume = defineKind({
     encrypted: { type: 'bool', terraform: ['encrypted'], cloudformation: ['Encrypted'], default: EBS_UNENCRYPTED_DEFAULT, doc: 'Encrypts the volume, its snapshots and the data moving between the volume and the instance.' },
     kmsKeyId: { type: 'string', terraform: ['kms_key_id'], cloudformation: ['KmsKeyId'] },
     snapshotId: { type: 'string', terraform: ['snapshot_id'], cloudformation: ['SnapshotId'] },
+  },
+});
+
+/** Legacy Auto Scaling launch configurations (superseded by launch templates, still common in older code). */
+export const launchConfiguration = defineKind({
+  kind: 'aws.ec2.launch-configuration',
+  terraform: ['aws_launch_configuration'],
+  cloudformation: ['AWS::AutoScaling::LaunchConfiguration'],
+  fields: {
+    httpTokens: {
+      type: 'string',
+      terraform: ['metadata_options', 'http_tokens'],
+      cloudformation: ['MetadataOptions', 'HttpTokens'],
+      default: IMDS_DEFAULT,
+      doc: 'Whether instances launched from the configuration require IMDSv2 session tokens.',
+    },
+    httpEndpoint: {
+      type: 'string',
+      terraform: ['metadata_options', 'http_endpoint'],
+      cloudformation: ['MetadataOptions', 'HttpEndpoint'],
+      default: { value: 'enabled', reason: 'EC2 turns the metadata endpoint on unless told otherwise' },
+    },
+    associatePublicIp: {
+      type: 'bool',
+      terraform: ['associate_public_ip_address'],
+      cloudformation: ['AssociatePublicIpAddress'],
+      doc: 'Whether instances get a public IPv4 address (when absent, the subnet\'s setting decides).',
+    },
+    rootEncrypted: { type: 'bool', terraform: ['root_block_device', 0, 'encrypted'], default: EBS_UNENCRYPTED_DEFAULT },
+    blockDevices: {
+      type: 'items',
+      terraform: ['ebs_block_device'],
+      cloudformation: ['BlockDeviceMappings'],
+      fields: {
+        deviceName: { type: 'string', terraform: ['device_name'], cloudformation: ['DeviceName'] },
+        ebs: { type: 'raw', terraform: [], cloudformation: ['Ebs'] },
+        snapshotId: { type: 'string', terraform: ['snapshot_id'], cloudformation: ['Ebs', 'SnapshotId'] },
+        encrypted: { type: 'bool', terraform: ['encrypted'], cloudformation: ['Ebs', 'Encrypted'], default: EBS_UNENCRYPTED_DEFAULT },
+      },
+    },
+    userData: { type: 'string', terraform: ['user_data'], cloudformation: ['UserData'] },
+  },
+});
+
+/** Region-wide EBS encryption by default (Terraform only; CloudFormation has no resource for it). */
+export const ebsEncryptionByDefault = defineKind({
+  kind: 'aws.ec2.ebs-encryption-by-default',
+  terraform: ['aws_ebs_encryption_by_default'],
+  cloudformation: [],
+  fields: {
+    enabled: {
+      type: 'bool',
+      terraform: ['enabled'],
+      default: { value: true, reason: 'the Terraform resource turns the setting on unless enabled = false' },
+      doc: 'Whether new EBS volumes and snapshot copies in the Region are encrypted automatically.',
+    },
+  },
+});
+
+/** Sharing an AMI: a launch permission for an account, an organization, or the group "all" (everyone). */
+export const amiLaunchPermission = defineKind({
+  kind: 'aws.ec2.ami-launch-permission',
+  terraform: ['aws_ami_launch_permission'],
+  cloudformation: [],
+  fields: {
+    group: { type: 'string', terraform: ['group'], doc: 'A group to share the AMI with; "all" makes it public.' },
+    accountId: { type: 'string', terraform: ['account_id'] },
+  },
+});
+
+/** Account-level (per Region) block public access for EBS snapshots. */
+export const snapshotBlockPublicAccess = defineKind({
+  kind: 'aws.ec2.snapshot-block-public-access',
+  terraform: ['aws_ebs_snapshot_block_public_access'],
+  cloudformation: ['AWS::EC2::SnapshotBlockPublicAccess'],
+  fields: {
+    state: { type: 'string', terraform: ['state'], cloudformation: ['State'], doc: 'block-all-sharing, block-new-sharing or unblocked.' },
   },
 });

@@ -23,3 +23,12 @@ export const key = defineKind({
     policy: { type: 'policy', terraform: ['policy'], cloudformation: ['KeyPolicy'] },
   },
 });
+
+export const keyPolicy = defineKind({
+  kind: 'aws.kms.key-policy',
+  terraform: ['aws_kms_key_policy'],
+  cloudformation: [],
+  fields: {
+    policy: { type: 'policy', terraform: ['policy'] },
+  },
+});

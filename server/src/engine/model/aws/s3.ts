@@ -44,6 +44,7 @@ export interface S3Bucket extends ModelResource {
 /** CloudFormation bucket properties, and the legacy inline blocks of aws_s3_bucket (provider v3 style). */
 export const bucketSpec = defineKind({
   kind: 'aws.s3.bucket',
+  custom: true,
   terraform: ['aws_s3_bucket'],
   cloudformation: ['AWS::S3::Bucket'],
   fields: {
@@ -74,6 +75,7 @@ export const bucketSpec = defineKind({
 
 export const publicAccessBlockSpec = defineKind({
   kind: 'aws.s3.public-access-block',
+  custom: true,
   terraform: ['aws_s3_bucket_public_access_block'],
   cloudformation: [],
   fields: {
@@ -87,6 +89,7 @@ export const publicAccessBlockSpec = defineKind({
 
 export const encryptionSpec = defineKind({
   kind: 'aws.s3.encryption',
+  custom: true,
   terraform: ['aws_s3_bucket_server_side_encryption_configuration'],
   cloudformation: [],
   fields: {
@@ -98,6 +101,7 @@ export const encryptionSpec = defineKind({
 
 export const versioningSpec = defineKind({
   kind: 'aws.s3.versioning',
+  custom: true,
   terraform: ['aws_s3_bucket_versioning'],
   cloudformation: [],
   fields: {
@@ -108,6 +112,7 @@ export const versioningSpec = defineKind({
 
 export const bucketPolicySpec = defineKind({
   kind: 'aws.s3.bucket-policy',
+  custom: true,
   terraform: ['aws_s3_bucket_policy'],
   cloudformation: ['AWS::S3::BucketPolicy'],
   fields: {
@@ -118,6 +123,7 @@ export const bucketPolicySpec = defineKind({
 
 export const loggingSpec = defineKind({
   kind: 'aws.s3.logging',
+  custom: true,
   terraform: ['aws_s3_bucket_logging'],
   cloudformation: [],
   fields: { bucket: { type: 'raw', terraform: ['bucket'] }, target: { type: 'string', terraform: ['target_bucket'] } },
@@ -125,7 +131,59 @@ export const loggingSpec = defineKind({
 
 export const aclSpec = defineKind({
   kind: 'aws.s3.acl',
+  custom: true,
   terraform: ['aws_s3_bucket_acl'],
   cloudformation: [],
   fields: { bucket: { type: 'raw', terraform: ['bucket'] }, acl: { type: 'string', terraform: ['acl'] } },
 });
+
+const AP_BLOCK_DEFAULT = { value: true, reason: 'S3 turns every Block Public Access setting on for a new access point unless it is turned off' };
+
+/** S3 access points: their own Block Public Access, evaluated together with the bucket's and the account's. */
+export const accessPointSpec = defineKind({
+  kind: 'aws.s3.access-point',
+  terraform: ['aws_s3_access_point'],
+  cloudformation: ['AWS::S3::AccessPoint'],
+  fields: {
+    blockPublicAcls: { type: 'bool', terraform: ['public_access_block_configuration', 0, 'block_public_acls'], cloudformation: ['PublicAccessBlockConfiguration', 'BlockPublicAcls'], default: AP_BLOCK_DEFAULT },
+    blockPublicPolicy: { type: 'bool', terraform: ['public_access_block_configuration', 0, 'block_public_policy'], cloudformation: ['PublicAccessBlockConfiguration', 'BlockPublicPolicy'], default: AP_BLOCK_DEFAULT },
+    ignorePublicAcls: { type: 'bool', terraform: ['public_access_block_configuration', 0, 'ignore_public_acls'], cloudformation: ['PublicAccessBlockConfiguration', 'IgnorePublicAcls'], default: AP_BLOCK_DEFAULT },
+    restrictPublicBuckets: { type: 'bool', terraform: ['public_access_block_configuration', 0, 'restrict_public_buckets'], cloudformation: ['PublicAccessBlockConfiguration', 'RestrictPublicBuckets'], default: AP_BLOCK_DEFAULT },
+  },
+});
+
+const ACCOUNT_PAB_OMITTED = { value: false, reason: 'the Terraform resource leaves an omitted flag off' };
+
+/** Account-wide S3 Block Public Access (Terraform only; CloudFormation has no resource type for it). */
+export const accountPublicAccessBlockSpec = defineKind({
+  kind: 'aws.s3.account-public-access-block',
+  terraform: ['aws_s3_account_public_access_block'],
+  cloudformation: [],
+  fields: {
+    blockPublicAcls: { type: 'bool', terraform: ['block_public_acls'], default: ACCOUNT_PAB_OMITTED },
+    blockPublicPolicy: { type: 'bool', terraform: ['block_public_policy'], default: ACCOUNT_PAB_OMITTED },
+    ignorePublicAcls: { type: 'bool', terraform: ['ignore_public_acls'], default: ACCOUNT_PAB_OMITTED },
+    restrictPublicBuckets: { type: 'bool', terraform: ['restrict_public_buckets'], default: ACCOUNT_PAB_OMITTED },
+  },
+});
+
+const OWNERSHIP_DEFAULT = { value: 'BucketOwnerEnforced', reason: 'S3 disables ACLs (bucket owner enforced) on new buckets since April 2023' };
+
+/**
+ * Object Ownership. Terraform: the aws_s3_bucket_ownership_controls companion, read on its own (no join needed: the
+ * finding belongs on the companion). CloudFormation: the bucket's OwnershipControls, read by rules with readField.
+ */
+export const ownershipControlsSpec = defineKind({
+  kind: 'aws.s3.ownership-controls',
+  terraform: ['aws_s3_bucket_ownership_controls'],
+  cloudformation: [],
+  fields: {
+    objectOwnership: { type: 'string', terraform: ['rule', 0, 'object_ownership'], default: OWNERSHIP_DEFAULT },
+  },
+});
+
+export const bucketOwnershipField = {
+  type: 'string' as const,
+  cloudformation: ['OwnershipControls', 'Rules', 0, 'ObjectOwnership'],
+  default: OWNERSHIP_DEFAULT,
+};

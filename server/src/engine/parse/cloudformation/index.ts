@@ -6,7 +6,7 @@ import { parseYamlTemplate } from './yaml';
 
 export * from './nodes';
 export { TAG_TO_FUNCTION, LONG_FUNCTIONS, isIntrinsicTag } from './intrinsics';
-export { parseYamlTemplate, MAX_DEPTH, MAX_ALIAS_EXPANSION } from './yaml';
+export { parseYamlTemplate, MAX_ALIAS_EXPANSION } from './yaml';
 export { parseJsonTree, jsonStringOffsetMap } from './json';
 
 /** Parses a template of either syntax. Never throws on any input. */

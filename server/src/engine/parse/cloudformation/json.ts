@@ -1,8 +1,7 @@
 // Error-tolerant JSON → CfnNode tree with exact offsets. Hand-written because JSON.parse gives neither
 // positions nor recovery. After an error the parser skips to the next `,` / `}` / `]` at the same level and goes
 // on, so one broken resource does not hide the others. Nesting deeper than MAX_DEPTH is skipped iteratively.
-import type { CfnNode, MappingNode, PairNode, ParseDiagnostic, ScalarNode, SequenceNode } from './nodes';
-import { MAX_DEPTH } from './yaml';
+import { MAX_DEPTH, type CfnNode, type MappingNode, type PairNode, type ParseDiagnostic, type ScalarNode, type SequenceNode } from './nodes';
 
 export interface JsonTreeResult {
   root?: CfnNode;

@@ -22,6 +22,9 @@
 // - AliasNode (`*name`, YAML only) points at the anchored node it repeats. `limited` is set when the alias
 //   was not expanded because the document's alias-expansion budget was exhausted ("billion laughs").
 
+/** Collections nested deeper are not read (reported as `nesting-too-deep`). Real templates rarely exceed 15. */
+export const MAX_DEPTH = 200;
+
 export type CfnNode = MappingNode | SequenceNode | ScalarNode | AliasNode;
 
 export type CollectionStyle = 'block' | 'flow' | 'json';

@@ -11,6 +11,7 @@
 //   expansion, so a "billion laughs" document costs linear time.
 import { Composer, Parser, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CollectionTag, Node as YamlNode, Pair as YamlPair, ScalarTag, YAMLError } from 'yaml';
+import { MAX_DEPTH } from './nodes';
 import type {
   AliasNode,
   CfnNode,
@@ -26,8 +27,6 @@ import type {
 import { TAG_TO_FUNCTION, isIntrinsicTag } from './intrinsics';
 import { deepRegions } from './prescan';
 
-/** Deeper collections are replaced by null. Real templates rarely exceed 15 levels. */
-export const MAX_DEPTH = 200;
 /** Upper bound on nodes added by expanding aliases, over the whole document. */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
@@ -125,27 +124,21 @@ function tooComplex(text: string, e: unknown): ParseDiagnostic {
   return { start: 0, end: Math.min(1, text.length), severity: 'error', code: 'yaml-syntax', message: `The YAML could not be read: ${why}` };
 }
 
+// The yaml package's messages, reworded where they are cryptic for someone editing a template.
 const FRIENDLY: Record<string, string> = {
   TAB_AS_INDENT: 'Tabs are not allowed for indentation in YAML; indent with spaces',
-  BAD_INDENT: '',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line: a line is probably mis-indented or missing its ":"',
+  BLOCK_AS_IMPLICIT_KEY: 'A nested mapping cannot start on the same line as its key: check the indentation',
+  RESOURCE_EXHAUSTION: 'The YAML is too complex to read',
 };
 
 function fromYamlError(e: YAMLError, len: number, severity: 'error' | 'warning'): ParseDiagnostic {
   let [start, end] = e.pos;
   start = Math.max(0, Math.min(start, len));
   end = Math.max(start, Math.min(end, len));
-  const isDup = e.code === 'DUPLICATE_KEY';
   const friendly = FRIENDLY[e.code];
-  let message = friendly || e.message;
-  if (e.code === 'BAD_INDENT' || e.code === 'MISSING_CHAR' || e.code === 'UNEXPECTED_TOKEN') message = `${e.message}`;
-  if (e.code === 'RESOURCE_EXHAUSTION') message = `YAML too complex to read: ${e.message}`;
-  return {
-    start,
-    end,
-    severity: isDup ? 'warning' : severity,
-    code: isDup ? 'yaml-duplicate-key' : 'yaml-syntax',
-    message,
-  };
+  const message = friendly ? `${friendly} (${e.message})` : e.message;
+  return { start, end, severity, code: 'yaml-syntax', message };
 }
 
 /**
@@ -317,8 +310,8 @@ class Converter {
         size += pair.key.size + (pair.value?.size ?? 0);
         pairs.push(pair);
       }
-      let end = flow ? range[1] : this.trimEnd(range[1]);
-      if (!flow && pairs.length > 0) end = Math.max(pairs[pairs.length - 1]!.end, Math.min(end, this.text.length));
+      // A block collection ends with its last child (its range would also cover a trailing comment).
+      const end = flow ? range[1] : pairs.length > 0 ? pairs[pairs.length - 1]!.end : this.trimEnd(range[1]);
       const node: MappingNode = {
         kind: 'mapping',
         style: flow ? 'flow' : 'block',
@@ -362,7 +355,7 @@ class Converter {
         items.push(c);
         size += c.size;
       }
-      const end = flow ? range[1] : Math.max(this.trimEnd(range[1]), items.length ? items[items.length - 1]!.end : 0);
+      const end = flow ? range[1] : items.length > 0 ? items[items.length - 1]!.end : this.trimEnd(range[1]);
       const node: SequenceNode = {
         kind: 'sequence',
         style: flow ? 'flow' : 'block',

@@ -194,7 +194,7 @@ class JsonReader {
       this.invalidMsg = `unexpected word '${w}' (JSON strings need double quotes)`;
       return this.set(J_INVALID, p, q);
     }
-    const w = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    const w = c >= 0xd800 && c <= 0xdbff && p + 1 < n ? 2 : 1;
     const ch = t.slice(p, p + w);
     this.invalidMsg =
       c === 47 ? "unexpected character '/': JSON has no comments (Terraform reads a \"//\" property as a comment)" : `unexpected character '${c < 32 ? `\\u${c.toString(16).padStart(4, '0')}` : ch}'`;

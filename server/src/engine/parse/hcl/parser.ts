@@ -139,13 +139,13 @@ export class Parser extends Lexer {
 
   parseFile(): HclFile {
     this.scan(0);
-    const items = this.parseBodyItems(null);
+    const items = this.parseBodyItems(false);
     return { body: { start: 0, end: this.text.length, items }, comments: this.comments, errors: this.errors };
   }
 
   // ---------------------------------------------------------------- bodies
 
-  private parseBodyItems(block: { name: string; col0: boolean } | null): (Attribute | Block)[] {
+  private parseBodyItems(inBlock: boolean): (Attribute | Block)[] {
     const items: (Attribute | Block)[] = [];
     for (;;) {
       const t = this.tok;
@@ -155,13 +155,13 @@ export class Parser extends Lexer {
       }
       if (t === T_EOF) break;
       if (t === T_RBRACE) {
-        if (block) break;
+        if (inBlock) break;
         this.error(this.tokStart, this.tokEnd, "unexpected '}': there is no open block to close");
         this.advance();
         continue;
       }
       if (t === T_IDENT) {
-        if (block && this.atTopLevelHeader()) break;
+        if (inBlock && this.atTopLevelHeader()) break;
         const item = this.parseItem();
         if (item) items.push(item);
         continue;
@@ -262,7 +262,7 @@ export class Parser extends Lexer {
     const prevIgnore = this.ignoreNl;
     this.ignoreNl = false;
     this.advance();
-    const items = this.parseBodyItems({ name: blockType.name, col0: false });
+    const items = this.parseBodyItems(true);
     this.ignoreNl = prevIgnore;
     this.depth--;
     let closeBrace = -1;
@@ -632,9 +632,8 @@ export class Parser extends Lexer {
     this.advance();
     if (this.tok === T_IDENT && this.tokText() === 'for' && this.nextIsIdent()) {
       const f = this.parseFor(start, false);
-      this.ignoreNl = prevIgnore;
       this.depth--;
-      return this.finishFor(f, T_RBRACK, start);
+      return this.finishFor(f, T_RBRACK, start, prevIgnore);
     }
     const r = this.parseItems(T_RBRACK, null, start, false);
     this.ignoreNl = prevIgnore;
@@ -657,9 +656,8 @@ export class Parser extends Lexer {
     if (this.tok === T_IDENT && this.tokText() === 'for' && this.nextIsIdent()) {
       this.ignoreNl = true;
       const f = this.parseFor(start, true);
-      this.ignoreNl = prevIgnore;
       this.depth--;
-      return this.finishFor(f, T_RBRACE, start);
+      return this.finishFor(f, T_RBRACE, start, prevIgnore);
     }
     const items: ObjectItem[] = [];
     let end = -1;
@@ -785,25 +783,34 @@ export class Parser extends Lexer {
     return f;
   }
 
-  private finishFor(f: ForExpr | null, closer: number, start: number): Expr {
+  /** Expects the for expression's closer (newlines still insignificant), then restores the outer newline mode. */
+  private finishFor(f: ForExpr | null, closer: number, start: number, outerIgnoreNl: boolean): Expr {
     const closerText = closer === T_RBRACK ? ']' : '}';
-    if (f && this.tok !== closer) {
-      this.error(this.tokStart, this.tokEnd, `expected '${closerText}' to close the for expression opened at line ${this.lineOf(start)}, found ${this.describe()}`);
-    }
-    if (this.tok !== closer) {
-      // Skip the damaged remainder up to this construct's own closer.
-      for (;;) {
-        this.skipRest(false);
-        const t = this.tok;
-        if (t === closer || t === T_EOF || t === T_RBRACE || t === T_RBRACK || t === T_RPAREN) break;
-        this.skipToken();
+    let end = -1;
+    if (this.tok === closer) end = this.tokEnd;
+    else {
+      const newItem = (): boolean => this.tok === T_EOF || ((this.nlBefore || this.firstOnLine()) && this.looksLikeNewItem());
+      if (newItem()) {
+        this.error(this.prevEnd, this.prevEnd, `expected '${closerText}' to close the for expression opened at line ${this.lineOf(start)}`);
+      } else {
+        if (f) this.error(this.tokStart, this.tokEnd, `expected '${closerText}' to close the for expression opened at line ${this.lineOf(start)}, found ${this.describe()}`);
+        // Skip the damaged remainder up to this construct's own closer, but not into the next argument or block.
+        for (;;) {
+          this.skipRest(false);
+          const t = this.tok;
+          if (t === closer) {
+            end = this.tokEnd;
+            break;
+          }
+          if (t === T_EOF || t === T_RBRACE || t === T_RBRACK || t === T_RPAREN || newItem()) break;
+          this.skipToken();
+          if (newItem()) break;
+        }
       }
     }
-    let end: number;
-    if (this.tok === closer) {
-      end = this.tokEnd;
-      this.advance();
-    } else end = Math.max(this.prevEnd, start + 1);
+    this.ignoreNl = outerIgnoreNl;
+    if (end >= 0) this.advance();
+    else end = Math.max(this.prevEnd, start + 1);
     if (!f) return this.invalidAt(start, end);
     f.start = start;
     f.end = end;

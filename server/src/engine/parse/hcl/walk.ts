@@ -85,3 +85,43 @@ export function forEachExpr(root: HclFile | Body | Block | Attribute | Expr, vis
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
 }
+
+/** The string of a template made only of literal text (`"abc"`, a heredoc without interpolation), else undefined. */
+export function staticString(e: Expr): string | undefined {
+  if (e.type !== 'Template') return undefined;
+  let s = '';
+  for (const p of e.parts) {
+    if (p.type !== 'Text') return undefined;
+    s += p.value;
+  }
+  return s;
+}
+
+/**
+ * A static reference such as `aws_s3_bucket.logs.id`, `var.list[0]` or `module.net.ids["a"]` as its root name
+ * and steps (attribute names as strings, literal index keys as strings or numbers). Undefined when any step
+ * is computed (`x[var.i]`) or the expression is not a traversal.
+ */
+export function traversalSteps(e: Expr): { root: string; steps: (string | number)[] } | undefined {
+  const steps: (string | number)[] = [];
+  let cur: Expr = e;
+  for (;;) {
+    if (cur.type === 'Variable') {
+      steps.reverse();
+      return { root: cur.name, steps };
+    }
+    if (cur.type === 'GetAttr') {
+      steps.push(cur.name.name);
+      cur = cur.object;
+    } else if (cur.type === 'Index') {
+      const k = cur.key;
+      if (k.type === 'Literal' && typeof k.value === 'number') steps.push(k.value);
+      else {
+        const s = staticString(k);
+        if (s === undefined) return undefined;
+        steps.push(s);
+      }
+      cur = cur.object;
+    } else return undefined;
+  }
+}

@@ -1,10 +1,7 @@
-import type { KindResource } from '../../../model/kind';
-import type { trail } from '../../../model/aws/cloudtrail';
-import { defineRule } from '../../rule';
+import { trail } from '../../../model/aws/cloudtrail';
+import { attributeRule } from '../../factory';
 
-type Trail = KindResource<typeof trail.fields>;
-
-export default defineRule({
+export default attributeRule({
   meta: {
     id: 'aws-cloudtrail-log-validation',
     provider: 'aws',
@@ -31,17 +28,9 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
-    for (const t of ctx.resources<Trail>('aws.cloudtrail.trail')) {
-      const v = t.f.logFileValidation;
-      if (v.origin === 'unknown' || v.value !== false) continue;
-      const name = t.source.format === 'terraform' ? 'enable_log_file_validation' : 'EnableLogFileValidation';
-      ctx.report({
-        resource: t,
-        value: v,
-        message: `${name} is ${v.origin === 'default' ? 'not set' : 'false'}: tampering with delivered log files cannot be detected`,
-        fix: v.site ? { title: `Set ${name} to true`, actions: [{ type: 'set', site: v.site, value: true }] } : undefined,
-      });
-    }
-  },
+  kind: trail,
+  field: 'logFileValidation',
+  insecure: (v) => v === false,
+  fix: true,
+  consequence: 'tampering with delivered log files cannot be detected',
 });

@@ -1,10 +1,7 @@
-import type { KindResource } from '../../../model/kind';
-import type { trail } from '../../../model/aws/cloudtrail';
-import { defineRule } from '../../rule';
+import { trail } from '../../../model/aws/cloudtrail';
+import { attributeRule } from '../../factory';
 
-type Trail = KindResource<typeof trail.fields>;
-
-export default defineRule({
+export default attributeRule({
   meta: {
     id: 'aws-cloudtrail-multi-region',
     provider: 'aws',
@@ -31,17 +28,9 @@ export default defineRule({
       },
     },
   },
-  check(ctx) {
-    for (const t of ctx.resources<Trail>('aws.cloudtrail.trail')) {
-      const v = t.f.multiRegion;
-      if (v.origin === 'unknown' || v.value !== false) continue;
-      const name = t.source.format === 'terraform' ? 'is_multi_region_trail' : 'IsMultiRegionTrail';
-      ctx.report({
-        resource: t,
-        value: v,
-        message: `${name} is ${v.origin === 'default' ? 'not set' : 'false'}: activity in other Regions is not recorded`,
-        fix: v.site ? { title: `Set ${name} to true`, actions: [{ type: 'set', site: v.site, value: true }] } : undefined,
-      });
-    }
-  },
+  kind: trail,
+  field: 'multiRegion',
+  insecure: (v) => v === false,
+  fix: true,
+  consequence: 'activity in other Regions is not recorded',
 });

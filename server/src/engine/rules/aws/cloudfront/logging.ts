@@ -1,0 +1,57 @@
+import type { KindResource } from '../../../model/kind';
+import type { distribution } from '../../../model/aws/cloudfront';
+import { defineRule } from '../../rule';
+
+type Distribution = KindResource<typeof distribution.fields>;
+
+export default defineRule({
+  meta: {
+    id: 'aws-cloudfront-logging',
+    provider: 'aws',
+    service: 'cloudfront',
+    severity: 'low',
+    title: 'CloudFront distribution has no access logging',
+    explanation:
+      'Standard logs record every viewer request, the evidence needed to investigate abuse, scraping or a leak through the CDN. AWS produces them only when you tell the distribution where to deliver them.',
+    resolution: 'Add logging_config { bucket = "<log bucket>.s3.amazonaws.com" } (CloudFormation: DistributionConfig.Logging.Bucket), or configure standard logging v2 through CloudWatch log delivery.',
+    links: ['https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-5'],
+    responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_cloudfront_distribution', 'AWS::CloudFront::Distribution'] },
+    controls: ['aws-fsbp:CloudFront.5'],
+    equivalents: { checkov: ['CKV_AWS_86'], trivy: ['AVD-AWS-0010', 'aws-cloudfront-enable-logging'] },
+    fixable: true,
+    formats: ['terraform', 'cloudformation'],
+    examples: {
+      terraform: {
+        bad: [
+          {
+            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name = "app.example.com"\n    origin_id   = "app"\n  }\n  default_cache_behavior {\n    target_origin_id       = "app"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
+          },
+        ],
+        good: [
+          {
+            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name = "app.example.com"\n    origin_id   = "app"\n  }\n  default_cache_behavior {\n    target_origin_id       = "app"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  logging_config {\n    bucket = "acme-cdn-logs.s3.amazonaws.com"\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
+          },
+        ],
+      },
+      cloudformation: {
+        bad: [{ code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n' }],
+        good: [{ code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Logging:\n          Bucket: acme-cdn-logs.s3.amazonaws.com\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n' }],
+      },
+    },
+  },
+  check(ctx) {
+    for (const d of ctx.resources<Distribution>('aws.cloudfront.distribution')) {
+      const v = d.f.logging;
+      if (v.origin !== 'default') continue;
+      const tf = d.source.format === 'terraform';
+      ctx.report({
+        resource: d,
+        message: tf ? 'No logging_config: viewer requests to this distribution are not logged' : 'No Logging configuration: viewer requests to this distribution are not logged',
+        fix: {
+          title: 'Add access logging (enter the log bucket)',
+          actions: [{ type: 'set', site: { resource: d.source, path: tf ? ['logging_config', 0, 'bucket'] : ['DistributionConfig', 'Logging', 'Bucket'] }, value: { $placeholder: 'log-bucket.s3.amazonaws.com' } }],
+        },
+      });
+    }
+  },
+});

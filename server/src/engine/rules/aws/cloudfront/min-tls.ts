@@ -1,0 +1,92 @@
+import type { KindResource } from '../../../model/kind';
+import { distribution } from '../../../model/aws/cloudfront';
+import { attributeRule } from '../../factory';
+
+type Distribution = KindResource<typeof distribution.fields>;
+
+// TLSv1.2_2018, _2019, _2021 and TLSv1.3_2025 accept TLS 1.2 and later; the older policies also accept SSLv3/TLS 1.0/1.1.
+const MODERN = /^TLSv1\.(?:2|3)_\d{4}$/;
+
+const tf = (cert: string) => `resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+  aliases = ["www.example.com"]
+  origin {
+    domain_name = "app.example.com"
+    origin_id   = "app"
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+  default_cache_behavior {
+    target_origin_id       = "app"
+    viewer_protocol_policy = "redirect-to-https"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+  }
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+  viewer_certificate {
+    acm_certificate_arn = "arn:aws:acm:us-east-1:111122223333:certificate/1"
+    ssl_support_method  = "sni-only"
+${cert}  }
+}
+`;
+
+export default attributeRule({
+  meta: {
+    id: 'aws-cloudfront-min-tls',
+    provider: 'aws',
+    service: 'cloudfront',
+    severity: 'medium',
+    title: 'CloudFront accepts viewer TLS versions older than 1.2',
+    explanation:
+      'The security policy of a distribution with its own certificate decides the oldest protocol and the ciphers viewers may negotiate; anything before TLSv1.2_2021 still allows deprecated protocols or weak ciphers. AWS keeps the TLS implementation patched; choosing the policy is yours.',
+    resolution: 'Set minimum_protocol_version = "TLSv1.2_2021" (CloudFormation: ViewerCertificate.MinimumProtocolVersion).',
+    links: ['https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-15'],
+    responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_cloudfront_distribution', 'AWS::CloudFront::Distribution'] },
+    controls: ['aws-fsbp:CloudFront.15'],
+    equivalents: { checkov: ['CKV_AWS_174'], trivy: ['AVD-AWS-0013', 'aws-cloudfront-use-secure-tls-policy'] },
+    fixable: true,
+    formats: ['terraform', 'cloudformation'],
+    examples: {
+      terraform: {
+        bad: [{ code: tf('    minimum_protocol_version = "TLSv1"\n') }, { code: tf(''), note: 'omitted with a custom certificate: TLSv1' }],
+        good: [{ code: tf('    minimum_protocol_version = "TLSv1.2_2021"\n') }],
+      },
+      cloudformation: {
+        bad: [
+          {
+            code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: app\n            DomainName: app.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n        ViewerCertificate:\n          AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/1\n          SslSupportMethod: sni-only\n          MinimumProtocolVersion: TLSv1.1_2016\n',
+          },
+        ],
+        good: [
+          {
+            code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: app\n            DomainName: app.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n        ViewerCertificate:\n          AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/1\n          SslSupportMethod: sni-only\n          MinimumProtocolVersion: TLSv1.2_2021\n',
+          },
+        ],
+      },
+    },
+  },
+  kind: distribution,
+  field: 'minimumProtocolVersion',
+  // With the default *.cloudfront.net certificate the policy cannot be chosen (CloudFront fixes it at TLSv1).
+  skip: (d: Distribution) => !customCertificate(d),
+  insecure: (v) => !MODERN.test(v),
+  fix: 'TLSv1.2_2021',
+  consequence: 'viewers can still negotiate deprecated TLS versions or weak ciphers',
+});
+
+/** True when the distribution serves its own certificate (ACM or IAM); undefined-safe: unknown counts as custom. */
+function customCertificate(d: Distribution): boolean {
+  const acm = d.f.acmCertificate;
+  const iam = d.f.iamCertificate;
+  if (acm.origin !== 'default' || iam.origin !== 'default') return true;
+  return false;
+}

@@ -1,0 +1,61 @@
+import type { KindResource } from '../../../model/kind';
+import type { distribution } from '../../../model/aws/cloudfront';
+import { defineRule } from '../../rule';
+
+type Distribution = KindResource<typeof distribution.fields>;
+
+const DEPRECATED = new Set(['SSLv3', 'TLSv1', 'TLSv1.1']);
+
+const cfn = (protocols: string) =>
+  `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: app\n            DomainName: app.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [${protocols}]\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n`;
+
+export default defineRule({
+  meta: {
+    id: 'aws-cloudfront-origin-ssl-protocols',
+    provider: 'aws',
+    service: 'cloudfront',
+    severity: 'medium',
+    title: 'CloudFront may use SSLv3 or TLS 1.0/1.1 with a custom origin',
+    explanation:
+      'The protocols listed in origin_ssl_protocols are the ones CloudFront is willing to negotiate with your origin; keeping SSLv3, TLSv1 or TLSv1.1 in the list allows a downgrade to protocols with known attacks. The list is your setting.',
+    resolution: 'Set origin_ssl_protocols = ["TLSv1.2"] (CloudFormation: CustomOriginConfig.OriginSSLProtocols) and make sure the origin supports TLS 1.2.',
+    links: ['https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-ciphers-cloudfront-to-origin.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-10'],
+    responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_cloudfront_distribution', 'AWS::CloudFront::Distribution'] },
+    controls: ['aws-fsbp:CloudFront.10'],
+    equivalents: { checkov: ['CKV2_AWS_54'] },
+    fixable: true,
+    formats: ['terraform', 'cloudformation'],
+    examples: {
+      terraform: {
+        bad: [
+          {
+            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name = "app.example.com"\n    origin_id   = "app"\n    custom_origin_config {\n      http_port              = 80\n      https_port             = 443\n      origin_protocol_policy = "https-only"\n      origin_ssl_protocols   = ["SSLv3", "TLSv1.2"]\n    }\n  }\n  default_cache_behavior {\n    target_origin_id       = "app"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
+          },
+        ],
+        good: [
+          {
+            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name = "app.example.com"\n    origin_id   = "app"\n    custom_origin_config {\n      http_port              = 80\n      https_port             = 443\n      origin_protocol_policy = "https-only"\n      origin_ssl_protocols   = ["TLSv1.2"]\n    }\n  }\n  default_cache_behavior {\n    target_origin_id       = "app"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
+          },
+        ],
+      },
+      cloudformation: { bad: [{ code: cfn('TLSv1, TLSv1.2') }], good: [{ code: cfn('TLSv1.2') }] },
+    },
+  },
+  check(ctx) {
+    for (const d of ctx.resources<Distribution>('aws.cloudfront.distribution')) {
+      for (const o of d.f.origins.items) {
+        const list = o.f.originSslProtocols;
+        if (list.value.origin === 'unknown' || list.items.some((p) => p.origin === 'unknown')) continue;
+        const old = list.items.filter((p) => DEPRECATED.has(p.value ?? ''));
+        if (old.length === 0) continue;
+        const name = d.source.format === 'terraform' ? 'origin_ssl_protocols' : 'OriginSSLProtocols';
+        ctx.report({
+          resource: d,
+          value: list.value,
+          message: `${name} allows ${old.map((p) => p.value).join(', ')}: CloudFront may negotiate a deprecated protocol with the origin`,
+          fix: list.value.site ? { title: `Set ${name} to ["TLSv1.2"]`, actions: [{ type: 'set', site: list.value.site, value: ['TLSv1.2'] }] } : undefined,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,87 @@
+import type { KindResource } from '../../../model/kind';
+import type { distribution } from '../../../model/aws/cloudfront';
+import type { Value } from '../../../model/resource';
+import { defineRule } from '../../rule';
+
+type Distribution = KindResource<typeof distribution.fields>;
+
+const TF = `resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+  origin {
+    domain_name = "acme-site.s3.eu-west-1.amazonaws.com"
+    origin_id   = "site"
+  }
+  default_cache_behavior {
+    target_origin_id       = "site"
+    viewer_protocol_policy = "POLICY"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+  }
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}
+`;
+const CFN = `Resources:
+  Site:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: site
+            DomainName: acme-site.s3.eu-west-1.amazonaws.com
+            S3OriginConfig: {}
+        DefaultCacheBehavior:
+          TargetOriginId: site
+          ViewerProtocolPolicy: POLICY
+          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
+`;
+
+export default defineRule({
+  meta: {
+    id: 'aws-cloudfront-viewer-https',
+    provider: 'aws',
+    service: 'cloudfront',
+    severity: 'medium',
+    title: 'CloudFront lets viewers use plain HTTP',
+    explanation:
+      'With viewer_protocol_policy "allow-all", CloudFront serves the content over unencrypted HTTP to anyone who asks for it that way, and cookies or tokens travel in clear text. AWS provides HTTPS at every edge location; requiring it is your cache behavior setting.',
+    resolution: 'Set viewer_protocol_policy = "redirect-to-https" (or "https-only") on the default and every ordered cache behavior (CloudFormation: ViewerProtocolPolicy).',
+    links: ['https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-3'],
+    responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_cloudfront_distribution', 'AWS::CloudFront::Distribution'] },
+    controls: ['aws-fsbp:CloudFront.3'],
+    equivalents: { checkov: ['CKV_AWS_34'], trivy: ['AVD-AWS-0012', 'aws-cloudfront-enforce-https'] },
+    fixable: true,
+    formats: ['terraform', 'cloudformation'],
+    examples: {
+      terraform: { bad: [{ code: TF.replace('POLICY', 'allow-all') }], good: [{ code: TF.replace('POLICY', 'redirect-to-https') }] },
+      cloudformation: { bad: [{ code: CFN.replace('POLICY', 'allow-all') }], good: [{ code: CFN.replace('POLICY', 'https-only') }] },
+    },
+  },
+  check(ctx) {
+    for (const d of ctx.resources<Distribution>('aws.cloudfront.distribution')) {
+      const report = (v: Value<string>, where: string) => {
+        if (v.origin === 'unknown' || v.value !== 'allow-all') return;
+        const name = d.source.format === 'terraform' ? 'viewer_protocol_policy' : 'ViewerProtocolPolicy';
+        ctx.report({
+          resource: d,
+          value: v,
+          message: `${name} is "allow-all" on ${where}: viewers can fetch content over unencrypted HTTP`,
+          fix: v.site ? { title: `Set ${name} to "redirect-to-https"`, actions: [{ type: 'set', site: v.site, value: 'redirect-to-https' }] } : undefined,
+        });
+      };
+      report(d.f.defaultViewerProtocolPolicy, 'the default cache behavior');
+      for (const b of d.f.orderedBehaviors.items) {
+        const path = b.f.pathPattern.origin !== 'unknown' && b.f.pathPattern.value ? `the cache behavior for ${b.f.pathPattern.value}` : 'a cache behavior';
+        report(b.f.viewerProtocolPolicy, path);
+      }
+    }
+  },
+});

@@ -1,0 +1,20 @@
+import { ruleTester } from '../../../../helpers/rule-tester';
+
+const rg = (extra: string) => `resource "aws_elasticache_replication_group" "cache" {\n  replication_group_id = "cache"\n  description          = "sessions"\n${extra}}\n`;
+const cfn = (extra: string) => `Resources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: sessions\n${extra}`;
+
+ruleTester('aws-elasticache-at-rest-encryption', {
+  valid: [
+    { format: 'terraform', code: rg('  at_rest_encryption_enabled = true\n') },
+    { name: 'unknown', format: 'terraform', code: rg('  at_rest_encryption_enabled = var.x\n'), files: { 'v.tf': 'variable "x" {\n  type = bool\n}\n' } },
+    { name: 'member of a global datastore', format: 'terraform', code: rg('  global_replication_group_id = "ldgnf-global"\n') },
+    { format: 'cloudformation', code: cfn('      AtRestEncryptionEnabled: true\n') },
+  ],
+  invalid: [
+    { name: 'omitted', format: 'terraform', code: rg(''), errors: [{ line: 1, column: 1, message: /at_rest_encryption_enabled is not set/ }], output: rg('  at_rest_encryption_enabled = true\n') },
+    { format: 'terraform', code: rg('  at_rest_encryption_enabled = false\n'), errors: [{ line: 4, column: 32 }], output: rg('  at_rest_encryption_enabled = true\n') },
+    { name: 'from a variable default', format: 'terraform', code: 'variable "x" {\n  default = false\n}\n\n' + rg('  at_rest_encryption_enabled = var.x\n'), errors: [{ line: 8, column: 32, relatedLines: [2] }] },
+    { name: 'CloudFormation omitted', format: 'cloudformation', code: cfn(''), errors: [{ line: 2 }], output: cfn('      AtRestEncryptionEnabled: true\n') },
+    { format: 'cloudformation', code: cfn('      AtRestEncryptionEnabled: false\n'), errors: [{ line: 6, column: 32 }], output: cfn('      AtRestEncryptionEnabled: true\n') },
+  ],
+});
