@@ -21,6 +21,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Analysis worker threads of `demarc scan`, found next to cli.js at run time (server/src/cli/worker-pool.ts).
+  { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/scan-worker.js' },
   // The AWS SDK, loaded by the CLI and the server only when an account is used (server/src/aws/loader.ts).
   { entryPoints: ['server/src/aws/runtime.ts'], outfile: 'dist/aws-posture.js' },
 ];

@@ -12,7 +12,17 @@ import { pathToUri } from '../server/src/lsp/uri';
 import { LspClient } from '../test/server/helpers/lsp-client';
 
 const root = new URL('..', import.meta.url).pathname;
-const ROUNDS = 200;
+
+export type Stats = ReturnType<typeof stats>;
+
+export interface LspBenchOptions {
+  /** Requests per measure (default 200). */
+  rounds?: number;
+  /** Modules (of 100 lines) in the workspace scanned while the open file is queried (default 300). */
+  scanModules?: number;
+  /** Run esbuild first (default true). */
+  build?: boolean;
+}
 
 /** A realistic module: buckets with companions, instances, security groups, volumes; about `lines` lines. */
 export function generateTerraform(lines: number): { text: string; hoverSpots: Position[] } {
@@ -46,14 +56,16 @@ export function generateTerraform(lines: number): { text: string; hoverSpots: Po
   return { text: out.join('\n') + '\n' + vars, hoverSpots };
 }
 
-function stats(samples: number[]): { n: number; p50: number; p95: number; max: number; mean: number } {
+export function stats(samples: number[]): { n: number; p50: number; p95: number; max: number; mean: number } {
   const s = [...samples].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
   return { n: s.length, p50: q(50), p95: q(95), max: s[s.length - 1]!, mean: s.reduce((a, b) => a + b, 0) / s.length };
 }
 
-async function main(): Promise<void> {
-  if (!process.argv.includes('--no-build')) {
+/** Measures through a real stdio client; returns the figures by measure name (see the table printed by main). */
+export async function runLspBench(opts: LspBenchOptions = {}): Promise<{ rows: [string, Stats][]; lines: number; diagnostics: number; rounds: number }> {
+  const ROUNDS = opts.rounds ?? 200;
+  if (opts.build !== false) {
     const b = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
@@ -130,28 +142,52 @@ async function main(): Promise<void> {
     rows.push(['codeAction/resolve', stats(resolve)]);
 
     // Hover on the open file while the server scans a workspace of other modules: the scan yields between units.
-    const modules = 300;
+    const modules = opts.scanModules ?? 300;
     for (let m = 0; m < modules; m++) {
       mkdirSync(`${ws}/modules/m${m}`, { recursive: true });
       writeFileSync(`${ws}/modules/m${m}/main.tf`, generateTerraform(100).text);
     }
+    // Alternately a hover and a keystroke (until its diagnostics arrive), so both are measured against the scan.
     const during: number[] = [];
+    const diagDuring: number[] = [];
     let scanning = true;
     t = performance.now();
     const scan = client.request<{ units: number; completed: boolean }>('demarc/scanWorkspace', {}).finally(() => (scanning = false));
+    let k = 0;
     while (scanning) {
-      const at = hoverSpots[during.length % hoverSpots.length]!;
       const h0 = performance.now();
-      await client.hover(uri, at);
-      during.push(performance.now() - h0);
+      if (k % 2 === 0) {
+        await client.hover(uri, hoverSpots[(k / 2) % hoverSpots.length]!);
+        during.push(performance.now() - h0);
+      } else {
+        const change = (k >> 1) % 2 === 0
+          ? { range: { start: target, end: target }, text: 'x' }
+          : { range: { start: target, end: { line: target.line, character: target.character + 1 } }, text: '' };
+        const v = await client.change(uri, [change]);
+        await client.diagnosticsFor(uri, v, () => true, 60_000);
+        diagDuring.push(performance.now() - h0);
+      }
+      k++;
       await new Promise((r) => setTimeout(r, 5));
     }
     const scanned = await scan;
     const scanMs = performance.now() - t;
-    rows.push([`hover during a ${scanned.units}-unit workspace scan`, stats(during)]);
+    rows.push([`hover during a ${scanned.units}-unit workspace scan`, stats(during.length ? during : [0])]);
+    rows.push([`keystroke → diagnostics during the scan`, stats(diagDuring.length ? diagDuring : [0])]);
     rows.push(['workspace scan (total)', stats([scanMs])]);
+    return { rows, lines: text.split('\n').length, diagnostics: first.length, rounds: ROUNDS };
+  } finally {
+    await client.shutdown();
+    rmSync(ws, { recursive: true, force: true });
+  }
+}
 
-    const lines = text.split('\n').length;
+async function main(): Promise<void> {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 200);
+  const { rows, lines, diagnostics } = await runLspBench({ rounds, build: !process.argv.includes('--no-build') });
+  {
+    const ROUNDS = rounds;
+    const first = { length: diagnostics };
     console.log(`\nDemarc LSP benchmark — ${lines}-line Terraform file, ${first.length} diagnostics, node ${process.version}, ${ROUNDS} rounds\n`);
     const head = ['measure', 'n', 'p50 ms', 'p95 ms', 'max ms'];
     const body = rows.map(([name, s]) => [name, String(s.n), s.p50.toFixed(2), s.p95.toFixed(2), s.max.toFixed(2)]);
@@ -161,13 +197,12 @@ async function main(): Promise<void> {
     console.log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const r of body) console.log(fmt(r));
     if (process.argv.includes('--json')) console.log(JSON.stringify(Object.fromEntries(rows), null, 2));
-  } finally {
-    await client.shutdown();
-    rmSync(ws, { recursive: true, force: true });
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[1] && /bench[\\/]lsp\.ts$/.test(process.argv[1])) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -12,3 +12,10 @@ for (const f of readdirSync(dir)) if (!wanted.has(f)) rmSync(join(dir, f));
 for (const m of metas) writeFileSync(join(dir, `${m.id}.md`), renderRulePage(m));
 writeFileSync(join(dir, 'README.md'), renderRuleIndex(metas));
 console.log(`wrote ${metas.length} rule pages to docs/rules`);
+
+// The settings table in README.md.
+import { readFileSync as readText } from 'node:fs';
+import { withSettingsTable } from './settings-doc';
+const readmePath = join(new URL('..', import.meta.url).pathname, 'README.md');
+writeFileSync(readmePath, withSettingsTable(readText(readmePath, 'utf8')));
+console.log('updated the settings table in README.md');

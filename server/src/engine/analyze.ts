@@ -56,6 +56,9 @@ export interface UnitResult {
   /** All findings, including suppressed ones (`suppressedBy` set). */
   findings: Finding[];
   problems: Problem[];
+  /** The project file and account facts the unit was judged with (hovers and reports show them). */
+  config?: ProjectConfig;
+  account?: AccountPosture;
 }
 
 export interface AnalysisResult {
@@ -214,7 +217,10 @@ export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}
     const f = byPath.get(p.span.file);
     if (f) p.range = f.lines.rangeOf(p.span.start, p.span.end);
   }
-  return { unit, files: allFiles, comments: evaluation.comments, sourceResources: evaluation.resources, resources, findings, problems };
+  const result: UnitResult = { unit, files: allFiles, comments: evaluation.comments, sourceResources: evaluation.resources, resources, findings, problems };
+  if (options.config) result.config = options.config;
+  if (options.account) result.account = options.account;
+  return result;
 }
 
 export function analyze(roots: string[], host: Host, options: AnalyzeOptions = {}): AnalysisResult {

@@ -81,7 +81,7 @@ export function register(connection: Connection, deps: ServerDeps, options: { sc
         resource: { address: resource.address, type: resource.type, uri: deps.uris.uri(resource.file), range: file.lines.rangeOf(resource.headerSpan.start, resource.headerSpan.end) },
       };
       if (hit) result.markdown = hit.markdown;
-      const data = deps.engine.explain?.resourceData?.(resource, findingsOn(entry.result, resource).filter((f) => !f.suppressedBy), (p) => entry.result.files.find((f) => f.path === p)?.lines);
+      const data = deps.engine.explain?.resourceData?.(resource, findingsOn(entry.result, resource).filter((f) => !f.suppressedBy), (p) => entry.result.files.find((f) => f.path === p)?.lines, entry.result);
       if (data !== undefined) result.explanation = data;
       return result;
     }),
@@ -183,7 +183,7 @@ async function buildReport(deps: ServerDeps, params: ReportParams): Promise<Repo
         findings,
       };
       try {
-        const data = deps.engine.explain?.resourceData?.(r, found.filter((f) => !f.suppressedBy), (p) => files.get(p)?.lines);
+        const data = deps.engine.explain?.resourceData?.(r, found.filter((f) => !f.suppressedBy), (p) => files.get(p)?.lines, entry.result);
         if (data !== undefined) rr.responsibility = data;
       } catch {
         // A card that fails to build leaves the row without responsibility data; the findings still show.

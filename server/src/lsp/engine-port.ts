@@ -12,12 +12,13 @@ export type LinesOf = (file: string) => LineIndex | undefined;
 
 export interface ExplainPort {
   /** Markdown for the resource card (responsibility line, layers and their status). */
-  resourceMarkdown(resource: SourceResource, findings: Finding[], lines: LinesOf, opts?: { commandLinks?: boolean }): string | undefined;
+  /** `unit`: the analysis the resource belongs to (its project file, account facts and model, for owners and companions). */
+  resourceMarkdown(resource: SourceResource, findings: Finding[], lines: LinesOf, opts?: { commandLinks?: boolean; unit?: UnitResult }): string | undefined;
   /** Markdown for one attribute (meaning, default, owner). */
   /** `root`: folder that shown paths are relative to. */
   attributeMarkdown(resource: SourceResource, path: string[], value: Val | undefined, lines: LinesOf, root?: string): string | undefined;
   /** Structured card, passed through to the client (report, explain request). */
-  resourceData?(resource: SourceResource, findings: Finding[], lines: LinesOf): unknown;
+  resourceData?(resource: SourceResource, findings: Finding[], lines: LinesOf, unit?: UnitResult): unknown;
 }
 
 export interface ProjectConfigPort {

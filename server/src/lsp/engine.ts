@@ -4,7 +4,25 @@ import { detectKind } from '../engine/detect';
 import { explainAttribute, explainResource } from '../engine/responsibility/explain';
 import { renderAttributeMarkdown, renderResourceMarkdown } from '../engine/responsibility/render';
 import { getRuleMeta, ruleHelpUri } from '../engine/rules/registry';
-import type { EnginePort } from './engine-port';
+import type { EnginePort, LinesOf } from './engine-port';
+import type { UnitResult } from '../engine/analyze';
+import type { SourceResource } from '../engine/source';
+import { accountFactsForLayer } from '../engine/account/apply';
+import { teamFor } from '../report/from-analysis';
+import type { ExplainContext } from '../engine/responsibility/explain';
+
+/** What the card knows beyond the resource: account facts, the owning team, companion resources joined into it. */
+function cardContext(resource: SourceResource, lines: LinesOf, unit: UnitResult | undefined): ExplainContext {
+  const ctx: ExplainContext = { lines };
+  if (!unit) return ctx;
+  if (unit.account) ctx.accountFacts = accountFactsForLayer(unit.account, resource.type);
+  const owners = unit.config?.owners ?? [];
+  const team = owners.length ? teamFor(resource, owners, unit.config?.root ?? '') : undefined;
+  if (team) ctx.owner = team;
+  const model = unit.resources.find((m) => m.source === resource);
+  if (model && model.parts.length) ctx.partTypes = [...new Set(model.parts.map((p) => p.type))];
+  return ctx;
+}
 
 export function createEngine(): EnginePort {
   return {
@@ -14,12 +32,12 @@ export function createEngine(): EnginePort {
     ruleMeta: getRuleMeta,
     ruleHelpUri,
     explain: {
-      resourceMarkdown: (resource, findings, lines, opts) => renderResourceMarkdown(explainResource(resource, findings, { lines }), { commandLinks: !!opts?.commandLinks }),
+      resourceMarkdown: (resource, findings, lines, opts) => renderResourceMarkdown(explainResource(resource, findings, cardContext(resource, lines, opts?.unit)), { commandLinks: !!opts?.commandLinks }),
       attributeMarkdown: (resource, path, value, lines, root) => {
         const e = explainAttribute(resource, path, value, root ? { lines, root } : { lines });
         return e ? renderAttributeMarkdown(e) : undefined;
       },
-      resourceData: (resource, findings, lines) => explainResource(resource, findings, { lines }),
+      resourceData: (resource, findings, lines, unit) => explainResource(resource, findings, cardContext(resource, lines, unit)),
     },
   };
 }

@@ -39,12 +39,12 @@ export function hoverAt(result: UnitResult, file: string, offset: number, env: H
     const md = attributeMarkdown(resource, hit, findings, files, env);
     return { markdown: md, span: hit.onKey && hit.field.keySpan ? hit.field.keySpan : hit.value.span ?? hit.field.keySpan ?? resource.headerSpan, resource };
   }
-  return { markdown: resourceMarkdown(resource, findings, files, env), span: resource.headerSpan, resource };
+  return { markdown: resourceMarkdown(resource, findings, files, env, result), span: resource.headerSpan, resource };
 }
 
-export function resourceMarkdown(resource: SourceResource, findings: Finding[], files: Map<string, SourceFile>, env: HoverEnv): string {
+export function resourceMarkdown(resource: SourceResource, findings: Finding[], files: Map<string, SourceFile>, env: HoverEnv, unit?: UnitResult): string {
   // The responsibility card has its own header line; without it, name the resource here.
-  const card = safeCall(env, () => env.engine.explain?.resourceMarkdown(resource, findings, (p) => files.get(p)?.lines, { commandLinks: !!env.commandLinks }));
+  const card = safeCall(env, () => env.engine.explain?.resourceMarkdown(resource, findings, (p) => files.get(p)?.lines, { commandLinks: !!env.commandLinks, ...(unit ? { unit } : {}) }));
   const parts: string[] = card ? [card.trimEnd()] : [`**${escapeMd(resource.address)}** · \`${resource.type}\``];
   parts.push(findingsMarkdown(findings, env));
   return parts.join('\n\n');

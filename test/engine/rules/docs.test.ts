@@ -21,3 +21,9 @@ test('the index is up to date and lists no removed rule', () => {
   const ids = new Set(allRules().map((r) => `${r.meta.id}.md`));
   for (const f of readdirSync(dir)) if (f !== 'README.md') assert.ok(ids.has(f), `docs/rules/${f} has no rule`);
 });
+
+test('the README settings table matches the settings manifest (npm run docs)', async () => {
+  const { withSettingsTable } = await import('../../../scripts/settings-doc');
+  const readme = readFileSync(join(dir, '../../README.md'), 'utf8');
+  assert.equal(readme, withSettingsTable(readme));
+});

@@ -5,7 +5,8 @@ import type { CliIO, CommandRunner } from '../io';
 import { oneOf, parseByteSize, parseCommandArgs, suggest, UsageError, type OptionSpec } from '../args';
 import { colorWanted, makeStyle } from '../color';
 import { toolVersion } from '../version';
-import { analyze, type AnalyzeOptions } from '../../engine/analyze';
+import type { AnalyzeOptions } from '../../engine/analyze';
+import { analyzeForScan } from '../worker-pool';
 import { findProjectConfig, isExcluded, parseProjectConfig, type ProjectConfig } from '../../engine/config';
 import { allRules, getRuleMeta } from '../../engine/rules/registry';
 import type { Host } from '../../engine/source';
@@ -35,6 +36,8 @@ Options:
   --config FILE              project file (default: the nearest .demarc.yaml up to the repository root)
   --no-config                ignore any .demarc.yaml
   --max-file-size BYTES      skip files larger than this, with a notice (K, M, G suffixes; default 4M)
+  --jobs N                   analysis threads (default: the number of CPUs; 1 = no worker threads); threads
+                             are used from 50 Terraform modules / templates on, the output is the same
   --no-color                 no colors (also when NO_COLOR is set or output is not a terminal)
   --quiet                    only the findings, no problems or summary
   --verbose                  also suppressed findings, skipped files and why, and severity notes
@@ -59,6 +62,7 @@ const SPEC: OptionSpec = {
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean' },
   'max-file-size': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
@@ -77,6 +81,8 @@ export interface ScanDeps {
   host?: Host;
   /** Clock in milliseconds for the reported duration (tests make it deterministic). */
   now?: () => number;
+  /** Use worker threads from this many analysis units on (tests lower it). */
+  parallelMinUnits?: number;
 }
 
 export const run: CommandRunner = (args, io) => runScan(args, io, {});
@@ -105,6 +111,7 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   const flagThreshold = oneOf(v.severity as string | undefined, SEVERITIES, '--severity');
   const onlyRules = ruleList(v.rule, '--rule');
   const skipRules = ruleList(v['skip-rule'], '--skip-rule');
+  const jobs = v.jobs === undefined ? undefined : parseJobs(v.jobs as string);
   let maxFileSize = v['max-file-size'] === undefined ? undefined : parseByteSize(v['max-file-size'] as string, '--max-file-size');
   const cwd = toEnginePath(io.cwd);
   const abs = (p: string) => toEnginePath(nodePath.resolve(cwd, p));
@@ -162,7 +169,8 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
     options.account = account;
   } else if (v.profile !== undefined || v.region !== undefined) throw new UsageError('--profile and --region only apply with --account');
 
-  const result = analyze(roots, host, options);
+  const result = await analyzeForScan(roots, host, options, { jobs, minUnits: deps.parallelMinUnits, customHost: deps.host !== undefined });
+  if (v.verbose && result.workers > 0) io.stderr(`analyzed with ${result.workers} worker threads\n`);
   const durationMs = now() - started;
 
   const report: ScanReport = {
@@ -232,6 +240,12 @@ function checkRoot(root: string): string | undefined {
     if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
     return describeFsError(e, root);
   }
+}
+
+function parseJobs(raw: string): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < 1) throw new UsageError(`--jobs: expected a whole number of threads (1 or more), got "${raw}"`);
+  return n;
 }
 
 function ruleList(raw: unknown, option: string): string[] {

@@ -81,49 +81,50 @@ function family(resourceType: string): string | undefined {
  * `{ layer: 'encryption-at-rest', text: "encrypted by the region's EBS default, key …, checked 3 minutes ago" }`.
  * Unknown facts are said to be unknown (with the reason) rather than left out, so a hover never implies coverage.
  */
-export function accountFactsForLayer(posture: AccountPosture, resourceType: string, now: Date = new Date()): { layer: Layer; text: string }[] {
-  const out: { layer: Layer; text: string }[] = [];
+export function accountFactsForLayer(posture: AccountPosture, resourceType: string, now: Date = new Date()): { layer: Layer; text: string; verified: boolean }[] {
+  // `verified`: the account itself enforces the duty; other facts are shown for context only.
+  const out: { layer: Layer; text: string; verified: boolean }[] = [];
   const checked = (iso: string) => `checked ${ago(iso, now)}`;
   switch (family(resourceType)) {
     case 's3': {
       const f = posture.s3AccountPublicAccessBlock;
-      if (f.status === 'unknown') out.push({ layer: 'identity-access', text: `account S3 Block Public Access unknown (${f.reason})` });
-      else if (s3BpaAllOn(posture)) out.push({ layer: 'identity-access', text: `public access blocked by the account's S3 Block Public Access (all four settings), ${checked(f.checkedAt)}` });
-      else out.push({ layer: 'identity-access', text: `the account's S3 Block Public Access is not fully on; only this bucket's own settings apply, ${checked(f.checkedAt)}` });
+      if (f.status === 'unknown') out.push({ layer: 'identity-access', text: `account S3 Block Public Access unknown (${f.reason})`, verified: false });
+      else if (s3BpaAllOn(posture)) out.push({ layer: 'identity-access', text: `public access blocked by the account's S3 Block Public Access (all four settings), ${checked(f.checkedAt)}`, verified: true });
+      else out.push({ layer: 'identity-access', text: `the account's S3 Block Public Access is not fully on; only this bucket's own settings apply, ${checked(f.checkedAt)}`, verified: false });
       break;
     }
     case 'ebs':
     case 'instance': {
       const e = posture.ebsEncryptionByDefault;
-      if (e.status === 'unknown') out.push({ layer: 'encryption-at-rest', text: `EBS default encryption unknown (${e.reason})` });
-      else if (e.value.enabled) out.push({ layer: 'encryption-at-rest', text: `encrypted by the region's EBS default, key ${ebsDefaultKey(posture)}, ${checked(e.checkedAt)}` });
-      else out.push({ layer: 'encryption-at-rest', text: `EBS default encryption is off in ${posture.region}; volumes are encrypted only when the code says so, ${checked(e.checkedAt)}` });
+      if (e.status === 'unknown') out.push({ layer: 'encryption-at-rest', text: `EBS default encryption unknown (${e.reason})`, verified: false });
+      else if (e.value.enabled) out.push({ layer: 'encryption-at-rest', text: `encrypted by the region's EBS default, key ${ebsDefaultKey(posture)}, ${checked(e.checkedAt)}`, verified: true });
+      else out.push({ layer: 'encryption-at-rest', text: `EBS default encryption is off in ${posture.region}; volumes are encrypted only when the code says so, ${checked(e.checkedAt)}`, verified: false });
       if (family(resourceType) === 'instance') {
         const m = posture.imdsDefaults;
-        if (m.status === 'unknown') out.push({ layer: 'identity-access', text: `instance metadata defaults unknown (${m.reason})` });
-        else if (m.value.httpTokens === 'required') out.push({ layer: 'identity-access', text: `IMDSv2 required by the account default in ${posture.region}, ${checked(m.checkedAt)}` });
-        else out.push({ layer: 'identity-access', text: `no account default requires IMDSv2 in ${posture.region} (HttpTokens ${m.value.httpTokens ?? 'no-preference'}), ${checked(m.checkedAt)}` });
+        if (m.status === 'unknown') out.push({ layer: 'identity-access', text: `instance metadata defaults unknown (${m.reason})`, verified: false });
+        else if (m.value.httpTokens === 'required') out.push({ layer: 'identity-access', text: `IMDSv2 required by the account default in ${posture.region}, ${checked(m.checkedAt)}`, verified: true });
+        else out.push({ layer: 'identity-access', text: `no account default requires IMDSv2 in ${posture.region} (HttpTokens ${m.value.httpTokens ?? 'no-preference'}), ${checked(m.checkedAt)}`, verified: false });
       }
       break;
     }
     case 'snapshot': {
       const s = posture.snapshotBlockPublicAccess;
-      if (s.status === 'unknown') out.push({ layer: 'identity-access', text: `snapshot block public access unknown (${s.reason})` });
-      else out.push({ layer: 'identity-access', text: `snapshot block public access is ${s.value.state} in ${posture.region}, ${checked(s.checkedAt)}` });
+      if (s.status === 'unknown') out.push({ layer: 'identity-access', text: `snapshot block public access unknown (${s.reason})`, verified: false });
+      else out.push({ layer: 'identity-access', text: `snapshot block public access is ${s.value.state} in ${posture.region}, ${checked(s.checkedAt)}`, verified: s.value.state !== 'unblocked' });
       break;
     }
     case 'cloudtrail': {
       const c = posture.cloudTrail;
       const t = coveringTrail(posture);
-      if (c.status === 'unknown') out.push({ layer: 'logging-monitoring', text: `CloudTrail trails unknown (${c.reason})` });
-      else if (t) out.push({ layer: 'logging-monitoring', text: `account activity is recorded by the ${t.isOrganization ? 'organization' : 'multi-Region'} trail ${t.name}, ${checked(c.checkedAt)}` });
-      else out.push({ layer: 'logging-monitoring', text: `no logging multi-Region or organization trail in the account, ${checked(c.checkedAt)}` });
+      if (c.status === 'unknown') out.push({ layer: 'logging-monitoring', text: `CloudTrail trails unknown (${c.reason})`, verified: false });
+      else if (t) out.push({ layer: 'logging-monitoring', text: `account activity is recorded by the ${t.isOrganization ? 'organization' : 'multi-Region'} trail ${t.name}, ${checked(c.checkedAt)}`, verified: true });
+      else out.push({ layer: 'logging-monitoring', text: `no logging multi-Region or organization trail in the account, ${checked(c.checkedAt)}`, verified: false });
       break;
     }
     case 'password': {
       const p = posture.passwordPolicy;
-      if (p.status === 'unknown') out.push({ layer: 'identity-access', text: `live password policy unknown (${p.reason})` });
-      else out.push({ layer: 'identity-access', text: p.value.present ? `live password policy: min length ${p.value.minimumPasswordLength ?? '?'}, ${checked(p.checkedAt)}` : `the account has no password policy today, ${checked(p.checkedAt)}` });
+      if (p.status === 'unknown') out.push({ layer: 'identity-access', text: `live password policy unknown (${p.reason})`, verified: false });
+      else out.push({ layer: 'identity-access', text: p.value.present ? `live password policy: min length ${p.value.minimumPasswordLength ?? '?'}, ${checked(p.checkedAt)}` : `the account has no password policy today, ${checked(p.checkedAt)}`, verified: false });
       break;
     }
     case 'guardduty':
@@ -132,8 +133,8 @@ export function accountFactsForLayer(posture: AccountPosture, resourceType: stri
     case 'accessanalyzer': {
       const key = ({ guardduty: 'guardDuty', config: 'config', securityhub: 'securityHub', accessanalyzer: 'accessAnalyzer' } as const)[family(resourceType) as 'guardduty'];
       const f = posture[key];
-      if (f.status === 'unknown') out.push({ layer: 'logging-monitoring', text: `${key} unknown (${f.reason})` });
-      else out.push({ layer: 'logging-monitoring', text: `${liveSummary(posture, key)}, ${checked(f.checkedAt)}` });
+      if (f.status === 'unknown') out.push({ layer: 'logging-monitoring', text: `${key} unknown (${f.reason})`, verified: false });
+      else out.push({ layer: 'logging-monitoring', text: `${liveSummary(posture, key)}, ${checked(f.checkedAt)}`, verified: false });
       break;
     }
   }

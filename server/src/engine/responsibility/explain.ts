@@ -209,10 +209,13 @@ export function explainResource(resource: SourceResource | { type: string }, fin
     const accountFacts = layerFacts.map((a) => a.text);
     const verified = layerFacts.some((a) => a.verified !== false);
     const rulesHere = checking.get(layer) ?? [];
+    // A finding the account posture downgraded to info (the account enforces what the code leaves out) does not fail
+    // a layer the account verifies; explicit insecure values keep their severity and still do.
+    const blocking = layerFindings.filter((f) => !(verified && f.severity === 'info'));
     // A bare type has no code to judge: every layer stays "not checked" and the card lists the rules that would check it.
     const status: LayerStatus = !declared
       ? 'not-checked'
-      : layerFindings.length > 0 ? 'not-met' : verified ? 'verified-in-account' : rulesHere.length > 0 ? 'met' : 'not-checked';
+      : blocking.length > 0 ? 'not-met' : verified ? 'verified-in-account' : rulesHere.length > 0 ? 'met' : 'not-checked';
     base.counts[status]++;
     base.layers.push({
       layer,

@@ -42,6 +42,8 @@ function leverText(l: Lever, format?: 'terraform' | 'cloudformation'): string {
 /** Status words; a card for a bare type (no resource) says which rules would check each layer instead. */
 function statusWords(e: ResourceExplanation, l: LayerCard): string {
   if (!e.resource) return l.rules.length ? `checked by ${l.rules.join(', ')}` : 'no rule yet';
+  // What the account enforces is the point of the row ("encrypted by the region's EBS default, key …").
+  if (l.status === 'verified-in-account' && l.accountFacts.length) return `${STATUS_TEXT[l.status]}: ${l.accountFacts.join('; ')}`;
   return STATUS_TEXT[l.status];
 }
 

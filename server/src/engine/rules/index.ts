@@ -24,8 +24,13 @@ import awsEc2PublicIp from './aws/ec2/public-ip';
 import awsEc2RequireImdsv2 from './aws/ec2/require-imdsv2';
 import awsEc2SnapshotBlockPublicAccess from './aws/ec2/snapshot-block-public-access';
 import awsEc2UserDataSecrets from './aws/ec2/user-data-secrets';
+import awsEcrPublicPolicy from './aws/ecr/public-policy';
+import awsEcrScanOnPush from './aws/ecr/scan-on-push';
 import awsEcrTagImmutability from './aws/ecr/tag-immutability';
 import awsEfsEncryption from './aws/efs/encryption';
+import awsEksAuditLogging from './aws/eks/audit-logging';
+import awsEksPublicEndpoint from './aws/eks/public-endpoint';
+import awsEksSecretsEncryption from './aws/eks/secrets-encryption';
 import awsElasticacheAtRestEncryption from './aws/elasticache/at-rest-encryption';
 import awsElasticacheAutomaticBackups from './aws/elasticache/automatic-backups';
 import awsElasticacheTransitEncryption from './aws/elasticache/transit-encryption';
@@ -37,9 +42,25 @@ import awsElbDropInvalidHeaders from './aws/elb/drop-invalid-headers';
 import awsElbHttpListener from './aws/elb/http-listener';
 import awsElbTlsPolicy from './aws/elb/tls-policy';
 import awsGuarddutyEnabled from './aws/guardduty/enabled';
+import awsIamAccessKey from './aws/iam/access-key';
+import awsIamAdminPolicyAttached from './aws/iam/admin-policy-attached';
+import awsIamAllowNotAction from './aws/iam/allow-not-action';
+import awsIamAllowNotResource from './aws/iam/allow-not-resource';
 import awsIamBroadRunInstances from './aws/iam/broad-run-instances';
+import awsIamOpenTrust from './aws/iam/open-trust';
+import awsIamPassRoleAll from './aws/iam/pass-role-all';
+import awsIamPasswordComplexity from './aws/iam/password-complexity';
+import awsIamPasswordMinLength from './aws/iam/password-min-length';
+import awsIamPasswordReuse from './aws/iam/password-reuse';
+import awsIamServiceWildcard from './aws/iam/service-wildcard';
+import awsIamUserAttachedPolicies from './aws/iam/user-attached-policies';
 import awsIamWildcardAdmin from './aws/iam/wildcard-admin';
 import awsKmsKeyRotation from './aws/kms/key-rotation';
+import awsKmsPublicPolicy from './aws/kms/public-policy';
+import awsLambdaDeprecatedRuntime from './aws/lambda/deprecated-runtime';
+import awsLambdaEnvironmentSecrets from './aws/lambda/environment-secrets';
+import awsLambdaFunctionUrlAuth from './aws/lambda/function-url-auth';
+import awsLambdaPublicPermission from './aws/lambda/public-permission';
 import awsLambdaXrayTracing from './aws/lambda/xray-tracing';
 import awsOpensearchEncryptionAtRest from './aws/opensearch/encryption-at-rest';
 import awsOpensearchEnforceHttps from './aws/opensearch/enforce-https';
@@ -70,7 +91,10 @@ import awsS3PublicAcl from './aws/s3/public-acl';
 import awsS3PublicPolicy from './aws/s3/public-policy';
 import awsS3RequireTls from './aws/s3/require-tls';
 import awsS3Versioning from './aws/s3/versioning';
+import awsSnsEncryption from './aws/sns/encryption';
+import awsSnsPublicPolicy from './aws/sns/public-policy';
 import awsSqsEncryption from './aws/sqs/encryption';
+import awsSqsPublicPolicy from './aws/sqs/public-policy';
 import awsTaggingRequiredTags from './aws/tagging/required-tags';
 import awsVpcDefaultSgRules from './aws/vpc/default-sg-rules';
 import awsVpcFlowLogs from './aws/vpc/flow-logs';
@@ -102,8 +126,13 @@ export const RULES: readonly Rule[] = [
   awsEc2RequireImdsv2,
   awsEc2SnapshotBlockPublicAccess,
   awsEc2UserDataSecrets,
+  awsEcrPublicPolicy,
+  awsEcrScanOnPush,
   awsEcrTagImmutability,
   awsEfsEncryption,
+  awsEksAuditLogging,
+  awsEksPublicEndpoint,
+  awsEksSecretsEncryption,
   awsElasticacheAtRestEncryption,
   awsElasticacheAutomaticBackups,
   awsElasticacheTransitEncryption,
@@ -115,9 +144,25 @@ export const RULES: readonly Rule[] = [
   awsElbHttpListener,
   awsElbTlsPolicy,
   awsGuarddutyEnabled,
+  awsIamAccessKey,
+  awsIamAdminPolicyAttached,
+  awsIamAllowNotAction,
+  awsIamAllowNotResource,
   awsIamBroadRunInstances,
+  awsIamOpenTrust,
+  awsIamPassRoleAll,
+  awsIamPasswordComplexity,
+  awsIamPasswordMinLength,
+  awsIamPasswordReuse,
+  awsIamServiceWildcard,
+  awsIamUserAttachedPolicies,
   awsIamWildcardAdmin,
   awsKmsKeyRotation,
+  awsKmsPublicPolicy,
+  awsLambdaDeprecatedRuntime,
+  awsLambdaEnvironmentSecrets,
+  awsLambdaFunctionUrlAuth,
+  awsLambdaPublicPermission,
   awsLambdaXrayTracing,
   awsOpensearchEncryptionAtRest,
   awsOpensearchEnforceHttps,
@@ -148,7 +193,10 @@ export const RULES: readonly Rule[] = [
   awsS3PublicPolicy,
   awsS3RequireTls,
   awsS3Versioning,
+  awsSnsEncryption,
+  awsSnsPublicPolicy,
   awsSqsEncryption,
+  awsSqsPublicPolicy,
   awsTaggingRequiredTags,
   awsVpcDefaultSgRules,
   awsVpcFlowLogs,

@@ -1,5 +1,9 @@
 // ECS task definitions, services and clusters.
+import type { ObjectVal, Val } from '../../evaluate/value';
+import { parseJsonToVal } from '../../parse/json-value';
+import type { Span } from '../../types';
 import { defineKind } from '../kind';
+import type { Value } from '../resource';
 
 export const taskDefinition = defineKind({
   kind: 'aws.ecs.task-definition',
@@ -48,3 +52,59 @@ export const cluster = defineKind({
     },
   },
 });
+
+/** One container of a task definition, as an evaluated object; keys are read case-insensitively (JSON camelCase, CFN PascalCase). */
+export interface Container {
+  obj: ObjectVal;
+  name: string;
+  /** Where to report when a piece has no span of its own. */
+  span?: Span;
+  /** True when the pieces' spans point at the whole JSON string (heredoc / file text), not at each value. */
+  coarse: boolean;
+}
+
+/**
+ * The containers of a task definition, or undefined when they cannot be read statically. Terraform gives a JSON string
+ * (jsonencode keeps the structure with spans; heredoc text is parsed here), CloudFormation a list.
+ */
+export function containersOf(v: Value<Val>): Container[] | undefined {
+  if (v.origin === 'unknown' || !v.value) return v.origin === 'default' ? [] : undefined;
+  let list: Val = v.value;
+  let coarse = false;
+  if (list.kind === 'string') {
+    if (list.json) list = list.json;
+    else {
+      const parsed = parseJsonToVal(list.value, list.span?.file ?? '');
+      if (!parsed.value || parsed.errors.length > 0) return undefined;
+      // Offsets inside an escaped string literal do not map back reliably: the whole string is the location.
+      list = respan(parsed.value, list.span);
+      coarse = true;
+    }
+  }
+  if (list.kind !== 'list') return undefined;
+  const out: Container[] = [];
+  for (const item of list.items) {
+    if (item.kind !== 'object') return undefined;
+    const name = field(item, 'name');
+    const c: Container = { obj: item, name: name?.kind === 'string' ? name.value : '?', coarse };
+    const span = item.span ?? v.span;
+    if (span) c.span = span;
+    out.push(c);
+  }
+  return out;
+}
+
+/** A field of an evaluated object, matched case-insensitively. */
+export function field(obj: Val, key: string): Val | undefined {
+  if (obj.kind !== 'object') return undefined;
+  const lower = key.toLowerCase();
+  for (const [k, f] of obj.fields) if (k.toLowerCase() === lower) return f.value;
+  return undefined;
+}
+
+function respan(v: Val, span: Span | undefined): Val {
+  if (!span) return v;
+  if (v.kind === 'list') return { ...v, span, items: v.items.map((i) => respan(i, span)) };
+  if (v.kind === 'object') return { ...v, span, fields: new Map([...v.fields].map(([k, f]) => [k, { key: f.key, keySpan: span, value: respan(f.value, span) }])) };
+  return { ...v, span };
+}

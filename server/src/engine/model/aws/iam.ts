@@ -8,6 +8,8 @@ export const policy = defineKind({
   cloudformation: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy'],
   fields: {
     document: { type: 'policy', terraform: ['policy'], cloudformation: ['PolicyDocument'] },
+    // CloudFormation attaches AWS::IAM::Policy / ManagedPolicy to identities from the policy side.
+    users: { type: 'strings', cloudformation: ['Users'] },
   },
 });
 
@@ -41,6 +43,59 @@ export const group = defineKind({
   terraform: ['aws_iam_group'],
   cloudformation: ['AWS::IAM::Group'],
   fields: { inline: { ...inline, terraform: undefined }, managedPolicyArns: { type: 'strings', cloudformation: ['ManagedPolicyArns'] } },
+});
+
+/** Terraform attachments of a managed policy to roles, users or groups (CloudFormation lists ManagedPolicyArns on the identity). */
+export const policyAttachment = defineKind({
+  kind: 'aws.iam.policy-attachment',
+  terraform: ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment'],
+  cloudformation: [],
+  fields: {
+    policyArn: { type: 'string', terraform: ['policy_arn'] },
+    user: { type: 'string', terraform: ['user'] },
+    users: { type: 'strings', terraform: ['users'] },
+  },
+});
+
+export const accessKey = defineKind({
+  kind: 'aws.iam.access-key',
+  terraform: ['aws_iam_access_key'],
+  cloudformation: ['AWS::IAM::AccessKey'],
+  fields: {
+    status: {
+      type: 'string',
+      terraform: ['status'],
+      cloudformation: ['Status'],
+      default: { value: 'Active', reason: 'IAM creates access keys active' },
+      doc: 'Active keys can sign API requests; Inactive keys cannot.',
+    },
+    pgpKey: { type: 'string', terraform: ['pgp_key'] },
+  },
+});
+
+/** The account password policy for IAM users (Terraform only: CloudFormation has no resource for it). */
+export const passwordPolicy = defineKind({
+  kind: 'aws.iam.password-policy',
+  terraform: ['aws_iam_account_password_policy'],
+  cloudformation: [],
+  fields: {
+    minLength: {
+      type: 'number',
+      terraform: ['minimum_password_length'],
+      default: { value: 6, reason: 'IAM requires 6 characters unless the policy says otherwise' },
+      doc: 'Minimum number of characters in an IAM user password.',
+    },
+    reusePrevention: {
+      type: 'number',
+      terraform: ['password_reuse_prevention'],
+      default: { value: 0, reason: 'IAM lets users reuse previous passwords unless the policy says otherwise' },
+      doc: 'How many previous passwords a user may not reuse.',
+    },
+    requireSymbols: { type: 'bool', terraform: ['require_symbols'], default: { value: false, reason: 'IAM does not require symbols unless asked' } },
+    requireNumbers: { type: 'bool', terraform: ['require_numbers'], default: { value: false, reason: 'IAM does not require numbers unless asked' } },
+    requireUppercase: { type: 'bool', terraform: ['require_uppercase_characters'], default: { value: false, reason: 'IAM does not require uppercase letters unless asked' } },
+    requireLowercase: { type: 'bool', terraform: ['require_lowercase_characters'], default: { value: false, reason: 'IAM does not require lowercase letters unless asked' } },
+  },
 });
 
 import type { KindResource, PolicyValue } from '../kind';

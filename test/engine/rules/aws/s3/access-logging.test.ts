@@ -22,13 +22,13 @@ ruleTester('aws-s3-access-logging', {
       errors: [{ line: 1, column: 1, message: /No aws_s3_bucket_logging/, severity: 'low' }],
       output: `${data}\nresource "aws_s3_bucket_logging" "data" {\n  bucket        = aws_s3_bucket.data.id\n  target_bucket = "log-bucket-name"\n  target_prefix = "data/"\n}\n`,
     },
-    { name: 'the log bucket is exempt, the other is not', format: 'terraform', code: `${logs}\n${data}`, errors: [{ line: 5 }] },
+    { name: 'a bucket is exempt only when it receives logs', format: 'terraform', code: `${logs}\n${data}`, errors: [{ line: 1 }, { line: 5 }] },
     {
       name: 'CloudFormation',
       format: 'cloudformation',
       code: cfnData,
       errors: [{ line: 2, column: 3, message: /No LoggingConfiguration/ }],
-      output: `${cfnData}      LoggingConfiguration:\n        DestinationBucketName: log-bucket-name\n`,
+      output: `${cfnData}      LoggingConfiguration:\n        DestinationBucketName: "log-bucket-name"\n`,
     },
   ],
 });

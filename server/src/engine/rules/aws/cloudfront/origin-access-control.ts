@@ -7,6 +7,7 @@ type Distribution = KindResource<typeof distribution.fields>;
 // REST endpoints of S3 buckets (bucket.s3.amazonaws.com, bucket.s3.<region>.amazonaws.com, bucket.s3-<region>…).
 // Website endpoints (s3-website) are custom origins and cannot use origin access control.
 const S3_REST = /\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?$/i;
+const S3_WEBSITE = /\.s3-website[.-]/i;
 
 export default defineRule({
   meta: {
@@ -50,7 +51,7 @@ export default defineRule({
         if (dn.origin === 'unknown' || dn.value === undefined) {
           // A bucket reference (aws_s3_bucket.x.bucket_regional_domain_name) is unknown but clearly an S3 origin.
           if (!(dn.refs ?? []).some((r) => r.attribute === 'bucket_regional_domain_name' || r.attribute === 'RegionalDomainName' || r.attribute === 'DomainName')) continue;
-        } else if (!S3_REST.test(dn.value)) continue;
+        } else if (!S3_REST.test(dn.value) || S3_WEBSITE.test(dn.value)) continue;
         if (o.f.customOriginConfig.origin !== 'default') continue;
         const oac = o.f.originAccessControlId;
         if (oac.origin === 'unknown' || (oac.origin !== 'default' && oac.value !== '')) continue;

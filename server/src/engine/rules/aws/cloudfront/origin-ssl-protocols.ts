@@ -53,7 +53,8 @@ export default defineRule({
           resource: d,
           value: list.value,
           message: `${name} allows ${old.map((p) => p.value).join(', ')}: CloudFront may negotiate a deprecated protocol with the origin`,
-          fix: list.value.site ? { title: `Set ${name} to ["TLSv1.2"]`, actions: [{ type: 'set', site: list.value.site, value: ['TLSv1.2'] }] } : undefined,
+          // A literal replacement of the list: the same text is valid HCL, YAML and JSON.
+          fix: list.value.span ? { title: `Set ${name} to ["TLSv1.2"]`, actions: [{ type: 'replace', span: list.value.span, text: '["TLSv1.2"]' }] } : undefined,
         });
       }
     }

@@ -1,0 +1,37 @@
+// Messages between `demarc scan` and its analysis workers (server/src/cli/worker.ts). Everything here is plain
+// data, so it crosses the thread boundary by structured clone: no class instances, no functions.
+import type { AnalyzeOptions, Unit, UnitResult } from '../engine/analyze';
+import type { FileKind } from '../engine/source';
+import type { Finding, Problem } from '../engine/types';
+
+/** The options a worker can use: `signal` is a live object on the main thread and stays there. */
+export type WorkerOptions = Omit<AnalyzeOptions, 'signal'>;
+
+export interface WorkerInit {
+  options: WorkerOptions;
+}
+
+export type ToWorker = { type: 'units'; batch: { index: number; unit: Unit }[] } | { type: 'exit' };
+
+/** A file as analyzed; the main thread rebuilds the line index only when an output format needs it. */
+export interface WireFile {
+  path: string;
+  kind: FileKind;
+  text: string;
+}
+
+/** What the CLI needs from a `UnitResult`: the model resources and comments stay in the worker. */
+export interface WireUnitResult {
+  unit: Unit;
+  files: WireFile[];
+  findings: Finding[];
+  problems: Problem[];
+}
+
+export type FromWorker =
+  | { type: 'results'; results: { index: number; result: WireUnitResult }[] }
+  | { type: 'failed'; index: number; message: string };
+
+export function toWire(r: UnitResult): WireUnitResult {
+  return { unit: r.unit, files: r.files.map((f) => ({ path: f.path, kind: f.kind, text: f.text })), findings: r.findings, problems: r.problems };
+}
