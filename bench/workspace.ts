@@ -123,3 +123,45 @@ export function generateWorkspace(root: string, opts: { modules: number; filesPe
   for (let t = 0; t < opts.templates; t++) write(join(root, 'cloudformation', `stack-${t}.yaml`), cfnTemplate(opts.templateResources));
   return { files, bytes, lines };
 }
+
+/** The same resources as `cfnTemplate`, written as a JSON template (long-form intrinsic functions). */
+export function cfnTemplateJson(resources: number): string {
+  const res: Record<string, unknown> = {};
+  for (let i = 0; i < resources; i++) {
+    switch (i % 4) {
+      case 0:
+        res[`Bucket${i}`] = { Type: 'AWS::S3::Bucket', Properties: { BucketName: { 'Fn::Sub': `bench-\${Env}-${i}` }, VersioningConfiguration: { Status: 'Enabled' } } };
+        break;
+      case 1:
+        res[`Sg${i}`] = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'bench', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: i % 8 === 1 ? '0.0.0.0/0' : '10.0.0.0/8' }] } };
+        break;
+      case 2:
+        res[`Volume${i}`] = { Type: 'AWS::EC2::Volume', Properties: { AvailabilityZone: 'eu-west-1a', Size: 10, Encrypted: i % 3 === 0 } };
+        break;
+      default:
+        res[`Db${i}`] = { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', DBInstanceClass: 'db.t3.micro', StorageEncrypted: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] }, DBSubnetGroupName: 'private' } };
+    }
+  }
+  return JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Parameters: { Env: { Type: 'String', Default: 'dev' } }, Resources: res }, null, 2) + '\n';
+}
+
+/**
+ * A mixed workspace of about `files` files and 100 lines per file on average: 90% Terraform (modules of ten
+ * files) and 10% CloudFormation templates (three YAML to one JSON), as in a monorepo with both.
+ */
+export function generateMixedWorkspace(root: string, files: number): { files: number; bytes: number; lines: number; terraformFiles: number; templates: number } {
+  const modules = Math.max(1, Math.round((files * 0.9) / 10));
+  const templates = Math.max(1, files - modules * 10);
+  const tf = generateWorkspace(root, { modules, filesPerModule: 10, templates: 0, templateResources: 0 });
+  let bytes = tf.bytes;
+  let lines = tf.lines;
+  // About 440 lines each (60 YAML resources or 36 JSON resources), bringing the average near 100 lines a file.
+  for (let t = 0; t < templates; t++) {
+    const json = t % 4 === 3;
+    const text = json ? cfnTemplateJson(36) : cfnTemplate(60);
+    writeFileSync(join(root, 'cloudformation', `stack-${t}.${json ? 'json' : 'yaml'}`), text);
+    bytes += Buffer.byteLength(text);
+    lines += text.split('\n').length;
+  }
+  return { files: tf.files + templates, bytes, lines, terraformFiles: tf.files, templates };
+}

@@ -9,6 +9,11 @@ import { getRuleMeta } from '../../engine/rules/registry';
 import type { Host } from '../../engine/source';
 import { createNodeHost, describeFsError, toEnginePath } from '../../host/node-host';
 import { matrixFromAnalysis, renderMatrixHtml, renderMatrixJson, renderMatrixMarkdown } from '../../report';
+import { loadAwsRuntime } from '../../aws/loader';
+import { accountFactsForLayer } from '../../engine/account/apply';
+import { factLines } from '../../engine/account/describe';
+import { accountIssues } from '../../engine/account/issues';
+import type { AccountPosture } from '../../engine/account/types';
 
 export const HELP = `Usage: demarc report [paths…] [--format html|markdown|json] [--output FILE]
 
@@ -24,6 +29,9 @@ Options:
   --var-file FILE               extra Terraform variables file (repeatable)
   --config FILE                 project file (default: the nearest .demarc.yaml up to the repository root)
   --no-config                   ignore any .demarc.yaml
+  --account                     read the AWS account's posture (read-only) and add the account row;
+                                duties the account enforces show as verified in the account
+  --profile NAME, --region R    credentials profile and Region for --account
   --help                        this text
 
 The HTML file is self-contained (no external assets; a strict Content-Security-Policy) for CI artifacts.
@@ -37,6 +45,9 @@ const SPEC: OptionSpec = {
   'var-file': { type: 'string', multiple: true },
   config: { type: 'string', short: 'c' },
   'no-config': { type: 'boolean' },
+  account: { type: 'boolean' },
+  profile: { type: 'string' },
+  region: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -109,6 +120,24 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
     options.config = config;
     if (config.maxFileSize !== undefined) options.maxFileSize = config.maxFileSize;
   }
+  let posture: AccountPosture | undefined;
+  if (v.account) {
+    const runtime = loadAwsRuntime();
+    if (!runtime) {
+      io.stderr('demarc report --account: the AWS account module is not part of this build (dist/aws-posture.js is missing)\n');
+      return 2;
+    }
+    try {
+      posture = await runtime.loadPosture({ trusted: true, env: io.env, ...(v.profile ? { profile: v.profile as string } : {}), ...(v.region ? { region: v.region as string } : {}) });
+    } catch (e) {
+      if (e instanceof runtime.AccountError) {
+        io.stderr(`demarc report --account: ${e.message}${e.command ? `\n  fix: ${e.command}` : ''}\n`);
+        return 2;
+      }
+      throw e;
+    }
+    options.account = posture;
+  }
   const result = analyze(roots, host, options);
 
   // A rule switched off in the project file did not check anything, so its layers must not read "met".
@@ -121,6 +150,18 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
   };
   if (config) opts.config = config;
   if (v.title) opts.title = v.title as string;
+  if (posture) {
+    const p = posture;
+    opts.accountFacts = (type) => accountFactsForLayer(p, type);
+    opts.account = {
+      account: p.identity.account,
+      arn: p.identity.arn,
+      region: p.region,
+      checkedAt: p.checkedAt,
+      facts: factLines(p).map(({ title, known, text }) => ({ title, known, text })),
+      issues: accountIssues(p).map(({ severity, title, detail, control }) => ({ severity, title, detail, control })),
+    };
+  }
   const data = matrixFromAnalysis(result, opts);
   const text = format === 'json' ? renderMatrixJson(data) : format === 'html' ? renderMatrixHtml(data) : renderMatrixMarkdown(data);
 

@@ -27,6 +27,10 @@ import awsEc2UserDataSecrets from './aws/ec2/user-data-secrets';
 import awsEcrPublicPolicy from './aws/ecr/public-policy';
 import awsEcrScanOnPush from './aws/ecr/scan-on-push';
 import awsEcrTagImmutability from './aws/ecr/tag-immutability';
+import awsEcsEnvironmentSecrets from './aws/ecs/environment-secrets';
+import awsEcsPrivileged from './aws/ecs/privileged';
+import awsEcsReadonlyRootFilesystem from './aws/ecs/readonly-root-filesystem';
+import awsEcsServicePublicIp from './aws/ecs/service-public-ip';
 import awsEfsEncryption from './aws/efs/encryption';
 import awsEksAuditLogging from './aws/eks/audit-logging';
 import awsEksPublicEndpoint from './aws/eks/public-endpoint';
@@ -129,6 +133,10 @@ export const RULES: readonly Rule[] = [
   awsEcrPublicPolicy,
   awsEcrScanOnPush,
   awsEcrTagImmutability,
+  awsEcsEnvironmentSecrets,
+  awsEcsPrivileged,
+  awsEcsReadonlyRootFilesystem,
+  awsEcsServicePublicIp,
   awsEfsEncryption,
   awsEksAuditLogging,
   awsEksPublicEndpoint,

@@ -108,3 +108,12 @@ function respan(v: Val, span: Span | undefined): Val {
   if (v.kind === 'object') return { ...v, span, fields: new Map([...v.fields].map(([k, f]) => [k, { key: f.key, keySpan: span, value: respan(f.value, span) }])) };
   return { ...v, span };
 }
+
+/** A piece of a container definition as a model Value, so findings on it carry its derivation (variables, locals). */
+export function pieceValue(val: Val): Value<unknown> {
+  const v: Value<unknown> = { origin: val.kind === 'unknown' ? 'unknown' : val.origin === 'derived' ? 'derived' : 'explicit' };
+  if (val.kind !== 'unknown' && val.kind !== 'null' && 'value' in val) v.value = val.value;
+  if (val.span) v.span = val.span;
+  if (val.via) v.via = val.via;
+  return v;
+}

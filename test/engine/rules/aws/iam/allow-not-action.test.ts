@@ -15,7 +15,7 @@ ruleTester('aws-iam-allow-not-action', {
       name: 'policy document data source',
       format: 'terraform',
       code: 'data "aws_iam_policy_document" "d" {\n  statement {\n    not_actions = ["iam:*"]\n    resources   = ["*"]\n  }\n}\n\nresource "aws_iam_role_policy" "p" {\n  role   = "r"\n  policy = data.aws_iam_policy_document.d.json\n}\n',
-      errors: [{ line: 10, relatedLines: [3] }],
+      errors: [{ line: 10, relatedLines: [3, 1] }],
     },
     { format: 'cloudformation', code: 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            NotAction: iam:*\n            Resource: "*"\n', errors: [{ line: 8, column: 24 }] },
   ],

@@ -11,7 +11,7 @@ ruleTester('aws-iam-service-wildcard', {
     { name: 'iam:* on * is the PassRole rule\'s', format: 'terraform', code: pol('{ Effect = "Allow", Action = "iam:*", Resource = "*" }') },
   ],
   invalid: [
-    { format: 'terraform', code: pol('{ Effect = "Allow", Action = ["s3:*"], Resource = "*" }'), errors: [{ line: 5, column: 49, message: /every current and future s3 action/ }], output: null },
+    { format: 'terraform', code: pol('{ Effect = "Allow", Action = ["s3:*"], Resource = "*" }'), errors: [{ line: 5, column: 48, message: /every current and future s3 action/ }], output: null },
     { name: 'scoped resource still grants every action', format: 'terraform', code: pol('{ Effect = "Allow", Action = ["dynamodb:*", "sqs:*"], Resource = "arn:aws:dynamodb:eu-west-1:111122223333:table/t" }'), errors: [{ line: 5 }, { line: 5 }] },
     { name: 'ec2:* on a scoped resource', format: 'terraform', code: pol('{ Effect = "Allow", Action = ["ec2:*"], Resource = "arn:aws:ec2:*:*:instance/i-1" }'), errors: [{ line: 5 }] },
     { format: 'cloudformation', code: 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: [logs:*]\n            Resource: "*"\n', errors: [{ line: 8, column: 22 }] },

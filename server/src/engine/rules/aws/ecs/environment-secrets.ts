@@ -1,4 +1,4 @@
-import { containersOf, field, type taskDefinition } from '../../../model/aws/ecs';
+import { containersOf, field, pieceValue, type taskDefinition } from '../../../model/aws/ecs';
 import type { KindResource } from '../../../model/kind';
 import { defineRule } from '../../rule';
 
@@ -60,7 +60,7 @@ export default defineRule({
           const secretName = ALWAYS_SECRET.has(n.toUpperCase()) || (SECRET_NAME.test(n) && !NOT_A_SECRET.test(n));
           if (!secretName || !literalSecret(value.value)) continue;
           const span = value.span ?? c.span;
-          ctx.report({ resource: td, value: td.f.containers, ...(span ? { span } : {}), message: `Container "${c.name}" sets ${n} as a plain environment variable: the value is readable by anyone who can read the task definition` });
+          ctx.report({ resource: td, value: pieceValue(value), ...(span ? { span } : {}), message: `Container "${c.name}" sets ${n} as a plain environment variable: the value is readable by anyone who can read the task definition` });
         }
       }
     }

@@ -1,4 +1,4 @@
-import { containersOf, field, type taskDefinition } from '../../../model/aws/ecs';
+import { containersOf, field, pieceValue, type taskDefinition } from '../../../model/aws/ecs';
 import type { KindResource } from '../../../model/kind';
 import { defineRule } from '../../rule';
 
@@ -37,7 +37,7 @@ export default defineRule({
         const p = field(c.obj, 'privileged');
         if (p?.kind !== 'bool' || !p.value) continue;
         const span = p.span ?? c.span;
-        ctx.report({ resource: td, value: td.f.containers, ...(span ? { span } : {}), message: `Container "${c.name}" runs privileged: it has root-level access to the host` });
+        ctx.report({ resource: td, value: pieceValue(p), ...(span ? { span } : {}), message: `Container "${c.name}" runs privileged: it has root-level access to the host` });
       }
     }
   },

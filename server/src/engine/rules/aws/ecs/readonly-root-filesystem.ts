@@ -1,4 +1,4 @@
-import { containersOf, field, type taskDefinition } from '../../../model/aws/ecs';
+import { containersOf, field, pieceValue, type taskDefinition } from '../../../model/aws/ecs';
 import type { KindResource } from '../../../model/kind';
 import { defineRule } from '../../rule';
 
@@ -40,7 +40,7 @@ export default defineRule({
         const span = ro?.span ?? c.span;
         ctx.report({
           resource: td,
-          value: td.f.containers,
+          value: ro ? pieceValue(ro) : td.f.containers,
           ...(span ? { span } : {}),
           message: ro ? `Container "${c.name}" has readonlyRootFilesystem false: its root filesystem is writable` : `Container "${c.name}" does not set readonlyRootFilesystem: its root filesystem is writable`,
         });
