@@ -63,13 +63,14 @@ test('hover facts per resource type, with relative check time and unknowns said 
   const p = goodPosture();
   const now = new Date(Date.parse(CHECKED) + 3 * 60_000);
   assert.deepEqual(accountFactsForLayer(p, 'aws_ebs_volume', now), [
-    { layer: 'encryption-at-rest', text: "encrypted by the region's EBS default, key arn:aws:kms:eu-west-1:123456789012:key/abcd, checked 3 minutes ago" },
+    { layer: 'encryption-at-rest', text: "encrypted by the region's EBS default, key arn:aws:kms:eu-west-1:123456789012:key/abcd, checked 3 minutes ago", verified: true },
   ]);
   const inst = accountFactsForLayer(p, 'AWS::EC2::Instance', now);
   assert.deepEqual(inst.map((x) => x.layer), ['encryption-at-rest', 'identity-access']);
   assert.match(inst[1]!.text, /IMDSv2 required by the account default in eu-west-1, checked 3 minutes ago/);
+  assert.deepEqual(inst.map((x) => x.verified), [true, true], 'positive facts verify the duty');
   p.s3AccountPublicAccessBlock = { status: 'unknown', reason: 'AccessDenied: needs s3:GetAccountPublicAccessBlock' };
-  assert.deepEqual(accountFactsForLayer(p, 'aws_s3_bucket', now), [{ layer: 'identity-access', text: 'account S3 Block Public Access unknown (AccessDenied: needs s3:GetAccountPublicAccessBlock)' }]);
+  assert.deepEqual(accountFactsForLayer(p, 'aws_s3_bucket', now), [{ layer: 'identity-access', text: 'account S3 Block Public Access unknown (AccessDenied: needs s3:GetAccountPublicAccessBlock)', verified: false }]);
   assert.match(accountFactsForLayer(p, 'aws_cloudtrail', now)[0]!.text, /organization trail org/);
   assert.deepEqual(accountFactsForLayer(p, 'aws_lambda_function', now), []);
 });
