@@ -4,7 +4,7 @@
 // calls. Screenshots of every step go to test-results/e2e/ for a person to look at.
 import assert from 'node:assert/strict';
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +94,52 @@ async function startCodeServer(label: string, extensionsDir: string, trusted: bo
   return { proc, port, dataDir };
 }
 
+/**
+ * A loopback stand-in for every AWS endpoint (AWS_ENDPOINT_URL points here). It answers STS GetCallerIdentity with
+ * a made-up identity and refuses everything else with AccessDenied; each request is recorded so a test can tell
+ * whether the product called the account at all.
+ */
+async function startAwsStub(): Promise<{ server: Server; url: string; requests: string[] }> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const action = /Action=([A-Za-z]+)/.exec(body)?.[1] ?? '';
+      requests.push(`${req.method} ${req.url} ${target || action}`.trim());
+      if (action === 'GetCallerIdentity') {
+        res.setHeader('content-type', 'text/xml');
+        res.end(
+          '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>' +
+            '<Arn>arn:aws:iam::111122223333:user/e2e</Arn><UserId>AIDAE2EEXAMPLE</UserId><Account>111122223333</Account>' +
+            '</GetCallerIdentityResult><ResponseMetadata><RequestId>e2e-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>',
+        );
+        return;
+      }
+      res.statusCode = 403;
+      res.setHeader('content-type', 'text/xml');
+      res.end('<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>e2e stand-in</Message></Error><RequestId>e2e-2</RequestId></ErrorResponse>');
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  return { server, url: `http://127.0.0.1:${port}`, requests };
+}
+
+/** Environment for code-server: fake static credentials, every AWS endpoint on the stand-in, no IMDS, no user files. */
+function awsEnv(url: string, dir: string): NodeJS.ProcessEnv {
+  return {
+    AWS_ENDPOINT_URL: url,
+    AWS_ACCESS_KEY_ID: 'AKIAE2ETESTEXAMPLE00',
+    AWS_SECRET_ACCESS_KEY: 'e2e-test-secret-not-real',
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: join(dir, 'aws-config-none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'aws-credentials-none'),
+  };
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(resultsDir, `code-server-${name}.png`) }).catch(() => undefined);
 }
@@ -179,11 +225,12 @@ describe('code-server (VS Code 1.100 workbench) in Chromium', { skip, timeout: 1
   let extensionsDir: string;
   const instances: Instance[] = [];
   const workspaces: string[] = [];
-  let awsStub: Server | undefined;
-  const awsRequests: string[] = [];
+  const stubs: Server[] = [];
 
   before(async () => {
     mkdirSync(resultsDir, { recursive: true });
+    // Screenshots of an earlier run would pass for this one's; start from none.
+    for (const f of readdirSync(resultsDir)) if (/^code-server-.*\.png$/.test(f)) rmSync(join(resultsDir, f), { force: true });
     // Package exactly what users install. Others may be mid-change; a failure here is reported with vsce's output.
     const started = Date.now();
     try {
@@ -208,9 +255,9 @@ describe('code-server (VS Code 1.100 workbench) in Chromium', { skip, timeout: 1
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
+    await within(30_000, 'Chromium to close', browser?.close() ?? Promise.resolve()).catch(() => undefined);
     for (const i of instances) await killGroup(i.proc);
-    await new Promise<void>((r) => (awsStub ? awsStub.close(() => r()) : r()));
+    for (const srv of stubs) await new Promise<void>((r) => srv.close(() => r()));
     for (const w of workspaces) removeWorkspace(w);
   });
 
@@ -218,12 +265,15 @@ describe('code-server (VS Code 1.100 workbench) in Chromium', { skip, timeout: 1
     let page: Page;
     let ws: string;
     let expected: string[];
+    let stub: Awaited<ReturnType<typeof startAwsStub>>;
 
     before(async () => {
       ws = makeWorkspace('cs');
       workspaces.push(ws);
       expected = [...new Set(cliScan(join(ws, 'main.tf')).findings.map((f) => f.ruleId))];
-      const inst = await startCodeServer('trusted', extensionsDir, true, {}, { AWS_EC2_METADATA_DISABLED: 'true' });
+      stub = await startAwsStub();
+      stubs.push(stub.server);
+      const inst = await startCodeServer('trusted', extensionsDir, true, {}, awsEnv(stub.url, ws));
       instances.push(inst);
       page = await openWorkbench(browser!, inst.port, ws);
       await shot(page, '01-workbench');
@@ -316,6 +366,8 @@ describe('code-server (VS Code 1.100 workbench) in Chromium', { skip, timeout: 1
       for (let i = 0; i < 12 && !/Require IMDSv2/.test(await focused.innerText().catch(() => '')); i++) await page.keyboard.press('ArrowDown');
       assert.match(await focused.innerText(), /Require IMDSv2/, 'the quick fix is selectable in the light-bulb menu');
       await page.keyboard.press('Enter');
+      // The edit arrives after codeAction/resolve; saving before it lands would save the old text.
+      await waitFor('the fix applied in the editor', UI_TIMEOUT, async () => /http_tokens = "required"/.test((await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ')));
       await page.keyboard.press(`${mod}+S`);
       await waitFor('the fix saved to disk', UI_TIMEOUT, async () => /http_tokens\s*=\s*"required"/.test(readFileSync(file, 'utf8')));
       await waitFor('aws-ec2-require-imdsv2 gone from the Problems panel', UI_TIMEOUT, async () => !/main\.tf/.test(await problemsMatching(page, 'aws-ec2-require-imdsv2')));
@@ -347,6 +399,7 @@ describe('code-server (VS Code 1.100 workbench) in Chromium', { skip, timeout: 1
 
       const t0 = Date.now();
       await quickOpen(page, 'bad/huge.yaml');
+      figure('code-server open huge.yaml → tab shown', Date.now() - t0);
       const huge = await waitFor('the file-size notice in Problems', UI_TIMEOUT, async () => {
         const t = await problemsMatching(page, 'limit');
         return /huge\.yaml/.test(t) ? t : undefined;
@@ -377,30 +430,31 @@ describe('code-server (VS Code 1.100 workbench) in Chromium', { skip, timeout: 1
       const status = await page.locator('.statusbar-item').filter({ has: page.locator('.codicon-error') }).filter({ hasText: 'Demarc' }).count();
       assert.equal(status, 0, 'the status bar does not report a stopped server');
     });
+
+    test('trusted: nothing calls AWS until asked; "Connect AWS Account" reaches the (stand-in) endpoint', async () => {
+      // The control for the Restricted Mode check below: the same environment does reach the stand-in when allowed.
+      assert.equal(stub.requests.length, 0, `no account call before the user connects (demarc.aws.connect is off): ${stub.requests.join('; ')}`);
+      await runCommand(page, 'Demarc: Connect AWS Account');
+      await waitFor('an STS call at the stand-in endpoint', UI_TIMEOUT, async () => stub.requests.some((r) => r.includes('GetCallerIdentity')));
+      // The stand-in's identity shows up in the status bar.
+      await page.locator('.statusbar-item').filter({ hasText: '111122223333' }).first().waitFor({ timeout: UI_TIMEOUT });
+      await shot(page, '13-trusted-connect-account');
+      console.log(`# e2e: trusted account calls: ${stub.requests.length} (${[...new Set(stub.requests.map((r) => r.split(' ').pop()))].join(', ')})`);
+    });
   });
 
   describe('untrusted workspace (Restricted Mode)', () => {
     let page: Page;
     let ws: string;
+    let stub: Awaited<ReturnType<typeof startAwsStub>>;
 
     before(async () => {
       ws = makeWorkspace('cs-untrusted');
       workspaces.push(ws);
-      // A stand-in for every AWS endpoint: any request it receives is an account call that must not happen.
-      awsStub = createServer((req, res) => {
-        awsRequests.push(`${req.method} ${req.url} ${req.headers['x-amz-target'] ?? ''}`);
-        res.statusCode = 403;
-        res.end();
-      });
-      const port = await freePort();
-      await new Promise<void>((r) => awsStub!.listen(port, '127.0.0.1', () => r()));
-      const env = {
-        AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
-        AWS_ACCESS_KEY_ID: 'AKIAE2ETESTEXAMPLE00',
-        AWS_SECRET_ACCESS_KEY: 'e2e-test-secret-not-real',
-        AWS_REGION: 'us-east-1',
-        AWS_EC2_METADATA_DISABLED: 'true',
-      };
+      // Same stand-in as the trusted run, where it did receive calls: here it must receive none.
+      stub = await startAwsStub();
+      stubs.push(stub.server);
+      const env = awsEnv(stub.url, ws);
       const settings = {
         'security.workspace.trust.enabled': true,
         'security.workspace.trust.startupPrompt': 'never',
@@ -423,17 +477,17 @@ describe('code-server (VS Code 1.100 workbench) in Chromium', { skip, timeout: 1
       await runCommand(page, 'Demarc: Show Actions');
       const picks = page.locator('.quick-input-list .monaco-list-row');
       await picks.filter({ hasText: 'Scan Workspace' }).first().waitFor({ timeout: UI_TIMEOUT });
-      await shot(page, '13-restricted-mode-actions');
+      await shot(page, '14-restricted-mode-actions');
       const labels = (await picks.allInnerTexts()).join('\n');
       assert.doesNotMatch(labels, /Connect AWS Account/, `actions offered in Restricted Mode:\n${labels}`);
       await page.keyboard.press('Escape');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
       // Give a misbehaving client time to call out before judging.
       await new Promise((r) => setTimeout(r, 5000));
-      await shot(page, '14-restricted-mode');
+      await shot(page, '15-restricted-mode');
       const text = (await page.locator('.monaco-workbench').allInnerTexts()).join('\n');
       assert.match(text, /Restricted Mode/);
-      assert.deepEqual(awsRequests, [], 'no request reached the AWS endpoint');
+      assert.deepEqual(stub.requests, [], 'no request reached the AWS endpoint');
     });
   });
 });
