@@ -94,6 +94,16 @@ function trimEnd(text: string, end: number): number {
   return e;
 }
 
+/** Flow style (`[a, {K: v}]`) for a structured value replacing one in place: it fits wherever the old value stood. */
+export function renderYamlFlow(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(renderYamlFlow).join(', ')}]`;
+  const raw = isAttrObject(v) ? v.$attr : v;
+  if (isMap(raw)) return `{${Object.entries(raw).map(([k, x]) => `${k}: ${renderYamlFlow(x)}`).join(', ')}}`;
+  const scalar = renderYamlScalar(raw);
+  // Inside flow collections `,` `[` `]` `{` `}` end a plain scalar: quote such text.
+  return typeof raw === 'string' && /[,[\]{}]/.test(scalar) && !scalar.startsWith('"') ? JSON.stringify(raw) : scalar;
+}
+
 export function replaceYamlValue(file: SourceFile, start: number, end: number, value: FixValue): TextEdit {
-  return { file: file.path, start, end, newText: renderYamlScalar(value) };
+  return { file: file.path, start, end, newText: Array.isArray(value) || isMap(value) || isAttrObject(value) ? renderYamlFlow(value) : renderYamlScalar(value) };
 }
