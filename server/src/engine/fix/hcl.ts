@@ -49,16 +49,16 @@ export function insertIntoHcl(file: SourceFile, container: ObjectVal, owner: Sou
   if (text[close] !== '}') return undefined;
   const nl = eol(file);
   const first = [...container.fields.values()][0];
-  if (startsLine(text, close)) {
-    const indent = first?.keySpan ? indentAt(text, first.keySpan.start) : indentAt(text, close) + '  ';
-    const at = lineStartOf(text, close);
+  if (startsLine(file, close)) {
+    const indent = first?.keySpan ? indentAt(file, first.keySpan.start) : indentAt(file, close) + '  ';
+    const at = lineStartOf(file, close);
     const lines = renderHclBody(fields, indent, nl);
     return { file: file.path, start: at, end: at, newText: lines.join(nl) + nl };
   }
   // One-line block `a { b = 1 }` or `a {}`: HCL allows one attribute there at most, so open the block up.
   const open = text.indexOf('{', span.start);
   if (open === -1 || open > close) return undefined;
-  const outer = indentAt(text, span.start);
+  const outer = indentAt(file, span.start);
   const inner = outer + '  ';
   const content = text.slice(open + 1, close).trim();
   const lines = [...(content ? [inner + content] : []), ...renderHclBody(fields, inner, nl)];
@@ -66,7 +66,7 @@ export function insertIntoHcl(file: SourceFile, container: ObjectVal, owner: Sou
 }
 
 export function replaceHclValue(file: SourceFile, start: number, end: number, value: FixValue): TextEdit {
-  const indent = indentAt(file.text, start);
+  const indent = indentAt(file, start);
   return { file: file.path, start, end, newText: renderHclValue(value, indent, eol(file)) };
 }
 

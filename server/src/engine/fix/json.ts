@@ -29,7 +29,7 @@ export function insertIntoJson(file: SourceFile, container: ObjectVal, owner: So
     while (close > owner.span.start && text[close] !== '}') close--;
     let prev = close - 1;
     while (prev > owner.span.start && /\s/.test(text[prev]!)) prev--;
-    const indent = indentAt(text, owner.headerSpan.start) + '  ';
+    const indent = indentAt(file, owner.headerSpan.start) + '  ';
     const comma = text[prev] === '{' ? '' : ',';
     return { file: file.path, start: prev + 1, end: prev + 1, newText: `${comma}${nl}${indent}"Properties": ${renderJson(fields, indent, nl)}` };
   }
@@ -39,13 +39,13 @@ export function insertIntoJson(file: SourceFile, container: ObjectVal, owner: So
   if (!last) {
     const open = text.indexOf('{', span.start);
     if (open === -1) return undefined;
-    const outer = indentAt(text, open);
+    const outer = indentAt(file, open);
     const indent = outer + '  ';
     const members = Object.entries(fields).map(([k, x]) => `${indent}${JSON.stringify(k)}: ${renderJson(x, indent, nl)}`);
     return { file: file.path, start: open + 1, end: span.end - 1, newText: `${nl}${members.join(`,${nl}`)}${nl}${outer}` };
   }
   const first = entries[0]!;
-  const indent = first.keySpan ? columnIndent(text, first.keySpan.start) : indentAt(text, span.start) + '  ';
+  const indent = first.keySpan ? columnIndent(file, first.keySpan.start) : indentAt(file, span.start) + '  ';
   const end = last.value.span?.end;
   if (end === undefined) return undefined;
   const members = Object.entries(fields).map(([k, x]) => `${indent}${JSON.stringify(k)}: ${renderJson(x, indent, nl)}`);
@@ -53,5 +53,5 @@ export function insertIntoJson(file: SourceFile, container: ObjectVal, owner: So
 }
 
 export function replaceJsonValue(file: SourceFile, start: number, end: number, value: FixValue): TextEdit {
-  return { file: file.path, start, end, newText: renderJson(value, indentAt(file.text, start), eol(file)) };
+  return { file: file.path, start, end, newText: renderJson(value, indentAt(file, start), eol(file)) };
 }

@@ -1,38 +1,65 @@
 // Text helpers shared by the format writers: lines, indentation, snippet finalization.
 import type { SourceFile } from '../source';
 
-export function lineStartOf(text: string, offset: number): number {
+// The writers take the SourceFile, whose LineIndex answers line questions in O(log n): a minified template is one
+// long line, and scanning back to its start for every finding made fixes quadratic.
+type Text = SourceFile | string;
+
+function textOf(t: Text): string {
+  return typeof t === 'string' ? t : t.text;
+}
+
+export function lineStartOf(t: Text, offset: number): number {
+  if (typeof t !== 'string') return t.lines.lineStart(offset);
   let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  while (i > 0 && t[i - 1] !== '\n' && t[i - 1] !== '\r') i--;
   return i;
 }
 
-export function lineEndOf(text: string, offset: number): number {
+export function lineEndOf(t: Text, offset: number): number {
+  const text = textOf(t);
+  if (typeof t !== 'string') {
+    const line = t.lines.positionAt(offset).line;
+    let end = line + 1 < t.lines.lineCount ? t.lines.offsetAt({ line: line + 1, character: 0 }) : text.length;
+    while (end > offset && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    return Math.max(end, offset);
+  }
   let i = offset;
   while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
   return i;
 }
 
-export function indentAt(text: string, offset: number): string {
-  const start = lineStartOf(text, offset);
+export function indentAt(t: Text, offset: number): string {
+  const text = textOf(t);
+  const start = lineStartOf(t, offset);
   let i = start;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
   return text.slice(start, i);
 }
 
 /** Column of `offset` as spaces (tabs kept), for aligning new keys with existing ones. */
-export function columnIndent(text: string, offset: number): string {
-  const start = lineStartOf(text, offset);
-  return text.slice(start, offset).replace(/[^\t]/g, ' ');
+export function columnIndent(t: Text, offset: number): string {
+  const start = lineStartOf(t, offset);
+  // Far into a line means minified text, where alignment means nothing: keep the edit small instead.
+  if (offset - start > 256) return '';
+  return textOf(t).slice(start, offset).replace(/[^\t]/g, ' ');
 }
 
+const EOLS = new WeakMap<SourceFile, string>();
+
 export function eol(file: SourceFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
+  let e = EOLS.get(file);
+  if (e === undefined) {
+    const first = file.text.indexOf('\n');
+    e = first > 0 && file.text[first - 1] === '\r' ? '\r\n' : '\n';
+    EOLS.set(file, e);
+  }
+  return e;
 }
 
 /** True when only whitespace precedes `offset` on its line. */
-export function startsLine(text: string, offset: number): boolean {
-  return text.slice(lineStartOf(text, offset), offset).trim() === '';
+export function startsLine(t: Text, offset: number): boolean {
+  return textOf(t).slice(lineStartOf(t, offset), offset).trim() === '';
 }
 
 /**

@@ -68,8 +68,8 @@ export function insertIntoYaml(file: SourceFile, container: ObjectVal, owner: So
   if (!first) {
     if (!isRoot || owner.bodySpan) return undefined; // empty nested mapping written as `{}`: rare; no safe edit
     // No Properties at all: add them at the end of the resource entry.
-    const indent = columnIndent(text, owner.headerSpan.start) + '  ';
-    const at = lineEndOf(text, trimEnd(text, owner.span.end));
+    const indent = columnIndent(file, owner.headerSpan.start) + '  ';
+    const at = lineEndOf(file, trimEnd(text, owner.span.end));
     const lines = [`${indent}Properties:`, ...renderYamlLines(fields, indent + '  ')];
     return { file: file.path, start: at, end: at, newText: nl + lines.join(nl) };
   }
@@ -81,10 +81,10 @@ export function insertIntoYaml(file: SourceFile, container: ObjectVal, owner: So
     return { file: file.path, start: close, end: close, newText: `, ${inline.join(', ')}` };
   }
   if (!first.keySpan) return undefined;
-  const indent = columnIndent(text, first.keySpan.start);
+  const indent = columnIndent(file, first.keySpan.start);
   const end = lastValueEnd(container);
   if (end === undefined) return undefined;
-  const at = lineEndOf(text, trimEnd(text, end));
+  const at = lineEndOf(file, trimEnd(text, end));
   return { file: file.path, start: at, end: at, newText: nl + renderYamlLines(fields, indent).join(nl) };
 }
 

@@ -30,3 +30,25 @@ export const table = defineKind({
     kmsKeyArn: { type: 'string', terraform: ['server_side_encryption', 'kms_key_arn'], cloudformation: ['SSESpecification', 'KMSMasterKeyId'] },
   },
 });
+
+export const daxCluster = defineKind({
+  kind: 'aws.dynamodb.dax-cluster',
+  terraform: ['aws_dax_cluster'],
+  cloudformation: ['AWS::DAX::Cluster'],
+  fields: {
+    sseEnabled: {
+      type: 'bool',
+      terraform: ['server_side_encryption', 'enabled'],
+      cloudformation: ['SSESpecification', 'SSEEnabled'],
+      default: { value: false, reason: 'DAX leaves cached data on its nodes unencrypted unless asked' },
+      doc: 'Encrypts the cache, configuration and logs on the cluster nodes.',
+    },
+    endpointEncryption: {
+      type: 'string',
+      terraform: ['cluster_endpoint_encryption_type'],
+      cloudformation: ['ClusterEndpointEncryptionType'],
+      default: { value: 'NONE', reason: 'DAX serves clients in plain text unless TLS is chosen at creation' },
+      doc: 'TLS: clients must connect over TLS; NONE: unencrypted connections.',
+    },
+  },
+});

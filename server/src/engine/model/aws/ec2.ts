@@ -36,6 +36,7 @@ export const instance = defineKind({
     launchTemplate: { type: 'raw', terraform: ['launch_template'], cloudformation: ['LaunchTemplate'] },
     associatePublicIp: { type: 'bool', terraform: ['associate_public_ip_address'] },
     userData: { type: 'string', terraform: ['user_data'], cloudformation: ['UserData'] },
+    userDataBase64: { type: 'string', terraform: ['user_data_base64'] },
     // CloudFormation sets the public address per network interface; Terraform has the top-level attribute above.
     networkInterfaces: {
       type: 'items',
@@ -127,6 +128,7 @@ export const launchConfiguration = defineKind({
       },
     },
     userData: { type: 'string', terraform: ['user_data'], cloudformation: ['UserData'] },
+    userDataBase64: { type: 'string', terraform: ['user_data_base64'] },
   },
 });
 

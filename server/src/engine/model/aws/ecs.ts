@@ -13,6 +13,12 @@ export const taskDefinition = defineKind({
     /** Terraform: a JSON string (jsonencode or heredoc); CloudFormation: a list of objects with PascalCase keys. */
     containers: { type: 'raw', terraform: ['container_definitions'], cloudformation: ['ContainerDefinitions'] },
     networkMode: { type: 'string', terraform: ['network_mode'], cloudformation: ['NetworkMode'] },
+    pidMode: {
+      type: 'string',
+      terraform: ['pid_mode'],
+      cloudformation: ['PidMode'],
+      doc: 'Process namespace of the task\'s containers: "task" (shared among them) or "host"; absent gives each container its own.',
+    },
   },
 });
 

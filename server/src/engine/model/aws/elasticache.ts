@@ -27,6 +27,13 @@ export const replicationGroup = defineKind({
       default: { value: 0, reason: 'ElastiCache takes no automatic backups unless a retention limit is set' },
       doc: 'Days automatic backups are kept; 0 turns them off.',
     },
+    autoMinorUpgrade: {
+      type: 'bool',
+      terraform: ['auto_minor_version_upgrade'],
+      cloudformation: ['AutoMinorVersionUpgrade'],
+      default: { value: true, reason: 'ElastiCache applies minor engine upgrades automatically unless told not to' },
+      doc: 'Whether ElastiCache applies new minor engine versions (with security fixes) in the maintenance window.',
+    },
     engine: { type: 'string', terraform: ['engine'], cloudformation: ['Engine'], default: { value: 'redis', reason: 'default engine of replication groups' } },
     globalGroup: { type: 'string', terraform: ['global_replication_group_id'], cloudformation: ['GlobalReplicationGroupId'] },
   },

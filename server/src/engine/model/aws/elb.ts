@@ -57,6 +57,7 @@ export const listener = defineKind({
       doc: 'HTTP/HTTPS for Application Load Balancers; TCP/TLS/UDP/TCP_UDP for Network Load Balancers.',
     },
     sslPolicy: { type: 'string', terraform: ['ssl_policy'], cloudformation: ['SslPolicy'] },
+    loadBalancerArn: { type: 'raw', terraform: ['load_balancer_arn'], cloudformation: ['LoadBalancerArn'] },
     defaultActions: {
       type: 'items',
       terraform: ['default_action'],
@@ -81,7 +82,23 @@ export const classicLoadBalancer = defineKind({
       fields: {
         protocol: { type: 'string', terraform: ['lb_protocol'], cloudformation: ['Protocol'] },
         port: { type: 'number', terraform: ['lb_port'], cloudformation: ['LoadBalancerPort'] },
+        certificate: { type: 'string', terraform: ['ssl_certificate_id'], cloudformation: ['SSLCertificateId'] },
       },
+    },
+    crossZone: {
+      type: 'bool',
+      terraform: ['cross_zone_load_balancing'],
+      cloudformation: ['CrossZone'],
+      defaults: {
+        terraform: { value: true, reason: 'the Terraform resource turns cross-zone load balancing on unless told otherwise' },
+        cloudformation: { value: false, reason: 'Classic Load Balancers created through the API keep cross-zone load balancing off unless CrossZone is true' },
+      },
+    },
+    connectionDraining: {
+      type: 'bool',
+      terraform: ['connection_draining'],
+      cloudformation: ['ConnectionDrainingPolicy', 'Enabled'],
+      default: { value: false, reason: 'connection draining is off unless enabled' },
     },
     accessLogs: { type: 'raw', terraform: ['access_logs'], cloudformation: ['AccessLoggingPolicy'] },
     accessLogsEnabled: {

@@ -22,6 +22,13 @@ export const fn = defineKind({
       doc: 'Active: Lambda samples and traces invocations with X-Ray itself.',
     },
     environment: { type: 'raw', terraform: ['environment', 'variables'], cloudformation: ['Environment', 'Variables'] },
+    // Terraform sets this in a separate aws_lambda_runtime_management_config resource, not modelled yet.
+    updateRuntimeOn: {
+      type: 'string',
+      cloudformation: ['RuntimeManagementConfig', 'UpdateRuntimeOn'],
+      default: { value: 'Auto', reason: 'Lambda applies runtime patches automatically by default' },
+      doc: 'Auto: Lambda patches the runtime; FunctionUpdate: only when the function is deployed; Manual: pinned, never.',
+    },
   },
 });
 

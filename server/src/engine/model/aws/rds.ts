@@ -77,6 +77,13 @@ export const dbInstance = defineKind({
       default: { value: false, reason: 'RDS does not copy instance tags to snapshots unless asked' },
     },
     username: { type: 'string', terraform: ['username'], cloudformation: ['MasterUsername'] },
+    monitoringInterval: {
+      type: 'number',
+      terraform: ['monitoring_interval'],
+      cloudformation: ['MonitoringInterval'],
+      default: { value: 0, reason: 'RDS collects no Enhanced Monitoring metrics unless an interval is set' },
+      doc: 'Seconds between Enhanced Monitoring (OS-level) samples; 0 turns it off.',
+    },
   },
 });
 

@@ -147,13 +147,23 @@ function fromYamlError(e: YAMLError, len: number, severity: 'error' | 'warning')
  */
 function scanCst(tokens: CstToken[], comments: RawComment[]): [number, number][] {
   const deep: [number, number][] = [];
-  const stack: { t: unknown; depth: number }[] = [];
-  for (let i = tokens.length - 1; i >= 0; i--) stack.push({ t: tokens[i], depth: 0 });
+  // Two parallel stacks instead of a {token, depth} object per entry: this walk visits every CST token of the
+  // file, and the allocations showed in profiles of large templates.
+  const stack: unknown[] = [];
+  const depths: number[] = [];
+  const push = (t: unknown, depth: number) => {
+    if (t !== undefined && t !== null) {
+      stack.push(t);
+      depths.push(depth);
+    }
+  };
+  for (let i = tokens.length - 1; i >= 0; i--) push(tokens[i], 0);
   while (stack.length > 0) {
-    const { t, depth } = stack.pop()!;
-    if (!t || typeof t !== 'object') continue;
+    const t = stack.pop();
+    const depth = depths.pop()!;
+    if (typeof t !== 'object') continue;
     if (Array.isArray(t)) {
-      for (let i = t.length - 1; i >= 0; i--) stack.push({ t: t[i], depth });
+      for (let i = t.length - 1; i >= 0; i--) push(t[i], depth);
       continue;
     }
     const tok = t as CstToken;
@@ -167,15 +177,23 @@ function scanCst(tokens: CstToken[], comments: RawComment[]): [number, number][]
       deep.push([tok.offset, tokenEnd(tok)]);
       continue;
     }
-    // Children, in document order (pushed reversed so they pop in order).
-    const kids: unknown[] = [];
-    for (const k of ['start', 'props', 'items', 'key', 'sep', 'value', 'end']) {
-      const v = tok[k];
-      if (k === 'items' && Array.isArray(v)) {
-        for (const it of v as Record<string, unknown>[]) kids.push(it.start, it.key, it.sep, it.value);
-      } else if (v !== undefined) kids.push(v);
-    }
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ t: kids[i], depth: d });
+    // Children in document order (start, props, items, key, sep, value, end), pushed reversed so they pop in order.
+    push(tok.end, d);
+    push(tok.value, d);
+    push(tok.sep, d);
+    push(tok.key, d);
+    const items = tok.items;
+    if (Array.isArray(items)) {
+      for (let i = items.length - 1; i >= 0; i--) {
+        const it = items[i] as Record<string, unknown>;
+        push(it.value, d);
+        push(it.sep, d);
+        push(it.key, d);
+        push(it.start, d);
+      }
+    } else push(items, d);
+    push(tok.props, d);
+    push(tok.start, d);
   }
   comments.sort((a, b) => a.start - b.start);
   return deep;

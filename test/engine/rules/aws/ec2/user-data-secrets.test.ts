@@ -20,6 +20,12 @@ ruleTester('aws-ec2-user-data-secrets', {
       code: inst(heredoc('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n    echo "-----BEGIN RSA PRIVATE KEY-----" > /root/.ssh/id_rsa')),
       errors: [{ line: 3, message: /an AWS secret access key and a private key/ }],
     },
+    {
+      name: 'user_data_base64',
+      format: 'terraform',
+      code: `resource "aws_launch_configuration" "web" {\n  image_id         = "ami-1"\n  instance_type    = "t3.micro"\n  user_data_base64 = "${Buffer.from('export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n').toString('base64')}"\n}\n`,
+      errors: [{ line: 4, column: 22 }],
+    },
     { name: 'already base64-encoded', format: 'terraform', code: inst(`"${Buffer.from('#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n').toString('base64')}"`), errors: [{ line: 3 }] },
     {
       name: 'launch template from a local',

@@ -32,6 +32,12 @@ ruleTester('aws-elb-drop-invalid-headers', {
       output: cfn('      LoadBalancerAttributes:\n' + attr('routing.http.drop_invalid_header_fields.enabled', '"true"')),
     },
     {
+      name: 'CloudFormation JSON omitted',
+      format: 'cloudformation-json',
+      code: '{\n  "Resources": {\n    "Web": {\n      "Type": "AWS::ElasticLoadBalancingV2::LoadBalancer",\n      "Properties": { "Subnets": ["subnet-1", "subnet-2"] }\n    }\n  }\n}\n',
+      errors: [{ line: 3, column: 5 }],
+    },
+    {
       name: 'CloudFormation, other attributes listed: no fix (the writer cannot append to a list)',
       format: 'cloudformation',
       code: cfn('      LoadBalancerAttributes:\n' + attr('deletion_protection.enabled', '"true"')),

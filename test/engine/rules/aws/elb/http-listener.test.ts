@@ -12,7 +12,12 @@ ruleTester('aws-elb-http-listener', {
     { name: 'redirect to HTTPS', format: 'terraform', code: tf('"HTTP"', redirect('"HTTPS"')) },
     { name: 'fixed response', format: 'terraform', code: tf('"HTTP"', '    type = "fixed-response"\n    fixed_response {\n      content_type = "text/plain"\n      status_code  = "404"\n    }\n') },
     { name: 'HTTPS listener', format: 'terraform', code: tf('"HTTPS"', forward) },
-    { name: 'omitted protocol: depends on the load balancer type', format: 'terraform', code: tf('null', forward) },
+    { name: 'omitted protocol, load balancer not in the code: its type decides', format: 'terraform', code: tf('null', forward) },
+    {
+      name: 'omitted protocol on a network load balancer',
+      format: 'terraform',
+      code: 'resource "aws_lb" "api" {\n  name               = "api"\n  load_balancer_type = "network"\n  subnets            = ["subnet-1"]\n}\n\n' + tf('null', forward).replace(`"${LB}"`, 'aws_lb.api.arn'),
+    },
     { name: 'unknown redirect protocol', format: 'terraform', code: tf('"HTTP"', redirect('var.p')), files: { 'v.tf': 'variable "p" {}\n' } },
     { name: 'NLB TCP listener', format: 'cloudformation', code: cfn('TCP', `        - Type: forward\n          TargetGroupArn: ${TG}\n`) },
     { format: 'cloudformation', code: cfn('HTTP', '        - Type: redirect\n          RedirectConfig:\n            Protocol: HTTPS\n            StatusCode: HTTP_301\n') },
@@ -22,5 +27,11 @@ ruleTester('aws-elb-http-listener', {
     { name: 'redirect that keeps HTTP', format: 'terraform', code: tf('"HTTP"', redirect('"HTTP"')), errors: [{ line: 4 }] },
     { name: 'from a variable default', format: 'terraform', code: 'variable "p" {\n  default = "HTTP"\n}\n\n' + tf('var.p', forward), errors: [{ line: 8, column: 23, relatedLines: [2] }] },
     { format: 'cloudformation', code: cfn('HTTP', `        - Type: forward\n          TargetGroupArn: ${TG}\n`), errors: [{ line: 7, column: 17 }] },
+    {
+      name: 'protocol omitted on a listener of an ALB in the same code',
+      format: 'terraform',
+      code: 'resource "aws_lb" "web" {\n  name    = "web"\n  subnets = ["subnet-1", "subnet-2"]\n}\n\n' + tf('null', forward).replace(`"${LB}"`, 'aws_lb.web.arn'),
+      errors: [{ line: 6, column: 1, message: /protocol is not set/ }],
+    },
   ],
 });

@@ -13,7 +13,7 @@ export default attributeRule({
     resolution: 'Set enable_log_file_validation = true (CloudFormation: EnableLogFileValidation: true).',
     links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_cloudtrail', 'AWS::CloudTrail::Trail'] },
-    controls: ['aws-fsbp:CloudTrail.4', 'cis-aws-v5:4.2'],
+    controls: ['aws-fsbp:CloudTrail.4', 'cis-aws-v5:3.2'],
     equivalents: { checkov: ['CKV_AWS_36'], trivy: ['AVD-AWS-0016', 'aws-cloudtrail-enable-log-validation'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],

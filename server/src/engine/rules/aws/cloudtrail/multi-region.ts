@@ -13,7 +13,7 @@ export default attributeRule({
     resolution: 'Set is_multi_region_trail = true (CloudFormation: IsMultiRegionTrail: true).',
     links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-1'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_cloudtrail', 'AWS::CloudTrail::Trail'] },
-    controls: ['aws-fsbp:CloudTrail.1', 'cis-aws-v5:4.1'],
+    controls: ['aws-fsbp:CloudTrail.1', 'cis-aws-v5:3.1'],
     equivalents: { checkov: ['CKV_AWS_67'], trivy: ['AVD-AWS-0014', 'aws-cloudtrail-enable-all-regions'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],

@@ -20,7 +20,7 @@ export default defineRule({
     resolution: 'Set encrypted = true (CloudFormation: Encrypted: true) on the volume or block device, optionally with your own KMS key; turn on EBS encryption by default in every Region.',
     links: ['https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_ebs_volume', 'aws_instance', 'aws_launch_template', 'AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'] },
-    controls: ['aws-fsbp:EC2.3', 'aws-fsbp:EC2.7', 'cis-aws-v5:2.2.1'],
+    controls: ['aws-fsbp:EC2.3'],
     equivalents: { checkov: ['CKV_AWS_3', 'CKV_AWS_8'], trivy: ['AVD-AWS-0026', 'AVD-AWS-0131', 'aws-ec2-enable-volume-encryption', 'aws-ec2-enable-at-rest-encryption'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],

@@ -50,7 +50,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const kind of ['aws.ec2.instance', 'aws.ec2.launch-template', 'aws.ec2.launch-configuration']) {
-      for (const r of ctx.resources<WithUserData>(kind)) scan(ctx, r, r.f.userData);
+      for (const r of ctx.resources<WithUserData>(kind)) {
+        scan(ctx, r, r.f.userData);
+        if ('userDataBase64' in r.f) scan(ctx, r, r.f.userDataBase64);
+      }
     }
   },
 });

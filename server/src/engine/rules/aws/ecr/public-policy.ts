@@ -16,7 +16,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_ecr_repository_policy', 'AWS::ECR::Repository'] },
     controls: [],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_32'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

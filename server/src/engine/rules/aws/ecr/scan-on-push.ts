@@ -20,7 +20,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-1'],
     responsibility: { layer: 'application-code', resourceTypes: ['aws_ecr_repository', 'aws_ecr_registry_scanning_configuration', 'AWS::ECR::Repository', 'AWS::ECR::RegistryScanningConfiguration'] },
     controls: ['aws-fsbp:ECR.1'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_163'], trivy: ['AVD-AWS-0030', 'aws-ecr-enable-image-scans'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

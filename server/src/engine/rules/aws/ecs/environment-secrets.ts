@@ -1,6 +1,7 @@
 import { containersOf, field, pieceValue, type taskDefinition } from '../../../model/aws/ecs';
 import type { KindResource } from '../../../model/kind';
 import { defineRule } from '../../rule';
+import { ACCESS_KEY_ID } from '../secrets/hardcoded-access-key';
 
 type TaskDef = KindResource<typeof taskDefinition.fields>;
 
@@ -59,6 +60,7 @@ export default defineRule({
           const n = name.value;
           const secretName = ALWAYS_SECRET.has(n.toUpperCase()) || (SECRET_NAME.test(n) && !NOT_A_SECRET.test(n));
           if (!secretName || !literalSecret(value.value)) continue;
+          if (ACCESS_KEY_ID.test(value.value)) continue; // aws-secrets-hardcoded-access-key reports key ids wherever they are
           const span = value.span ?? c.span;
           ctx.report({ resource: td, value: pieceValue(value), ...(span ? { span } : {}), message: `Container "${c.name}" sets ${n} as a plain environment variable: the value is readable by anyone who can read the task definition` });
         }

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_storage', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-5'],
     responsibility: { layer: 'runtime-platform', resourceTypes: ['aws_ecs_task_definition', 'AWS::ECS::TaskDefinition'] },
     controls: ['aws-fsbp:ECS.5'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_336'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

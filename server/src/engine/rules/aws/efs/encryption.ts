@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-1'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_efs_file_system', 'AWS::EFS::FileSystem'] },
     controls: ['aws-fsbp:EFS.1', 'aws-securityhub:EFS.8'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_42'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

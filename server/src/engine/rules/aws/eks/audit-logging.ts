@@ -18,7 +18,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-8'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_eks_cluster', 'AWS::EKS::Cluster'] },
     controls: ['aws-fsbp:EKS.8'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_37'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-3'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_eks_cluster', 'AWS::EKS::Cluster'] },
     controls: ['aws-fsbp:EKS.3'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_58'], trivy: ['AVD-AWS-0039', 'aws-eks-encrypt-secrets'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

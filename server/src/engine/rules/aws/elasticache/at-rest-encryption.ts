@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-4'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup'] },
     controls: ['aws-fsbp:ElastiCache.4'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_29'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-5'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup'] },
     controls: ['aws-fsbp:ElastiCache.5'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_30'], trivy: ['AVD-AWS-0051', 'aws-elasticache-enable-in-transit-encryption'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -1,5 +1,6 @@
+import { designates } from '../../../adapt/context';
 import type { KindResource } from '../../../model/kind';
-import type { listener } from '../../../model/aws/elb';
+import type { listener, LoadBalancer } from '../../../model/aws/elb';
 import { defineRule } from '../../rule';
 
 type Listener = KindResource<typeof listener.fields>;
@@ -40,16 +41,24 @@ export default defineRule({
     },
   },
   check(ctx) {
+    const albs = ctx.resources<LoadBalancer>('aws.elb.load-balancer').filter((lb) => lb.f.type.origin !== 'unknown' && lb.f.type.value === 'application');
     for (const l of ctx.resources<Listener>('aws.elb.listener')) {
       const p = l.f.protocol;
-      if (p.origin !== 'explicit' && p.origin !== 'derived') continue;
-      if (p.value?.toUpperCase() !== 'HTTP') continue;
+      if (p.origin === 'unknown') continue;
+      // Omitted: HTTP on an Application Load Balancer (the provider's default), so only when the listener's ALB is here.
+      const onAlb = albs.some((lb) => designates(l.f.loadBalancerArn.val, lb.source));
+      const proto = p.origin === 'default' ? (onAlb && l.source.format === 'terraform' ? 'HTTP' : undefined) : p.value?.toUpperCase();
+      if (proto !== 'HTTP') continue;
       const actions = l.f.defaultActions.items;
       if (l.f.defaultActions.value.origin === 'unknown' || actions.some((a) => a.f.type.origin === 'unknown' || a.f.redirectProtocol.origin === 'unknown')) continue;
       // Redirects to HTTPS and fixed responses (e.g. a 403 for unmatched hosts) send no application data in clear text.
       const safe = actions.some((a) => (a.f.type.value === 'redirect' && a.f.redirectProtocol.value?.toUpperCase() === 'HTTPS') || a.f.type.value === 'fixed-response');
       if (safe) continue;
-      ctx.report({ resource: l, value: p, message: 'The listener speaks plain HTTP and does not redirect to HTTPS: traffic to the application is unencrypted' });
+      ctx.report({
+        resource: l,
+        value: p,
+        message: p.origin === 'default' ? 'protocol is not set, so this ALB listener speaks plain HTTP, and it does not redirect to HTTPS: traffic to the application is unencrypted' : 'The listener speaks plain HTTP and does not redirect to HTTPS: traffic to the application is unencrypted',
+      });
     }
   },
 });

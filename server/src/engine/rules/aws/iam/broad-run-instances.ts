@@ -39,7 +39,8 @@ export default defineRule({
   check(ctx) {
     for (const p of identityPolicies((k) => ctx.resources(k))) {
       for (const st of p.document.statements) {
-        if (st.effect !== 'Allow' || st.condition || !coversAllResources(st)) continue;
+        // NotAction with Allow is aws-iam-allow-not-action's finding.
+        if (st.effect !== 'Allow' || st.condition || st.notActions.length > 0 || !coversAllResources(st)) continue;
         const granting = actionsGranting(st, 'ec2:RunInstances').filter((a) => a.value !== '*' && a.value !== '*:*');
         if (granting.length === 0) continue; // "*" alone is aws-iam-wildcard-admin's finding
         const a = granting[0]!;
@@ -47,7 +48,7 @@ export default defineRule({
           resource: p.resource,
           value: p.value,
           span: a.span ?? st.span ?? p.value.span,
-          message: `${st.notActions.length ? 'NotAction' : `"${a.value}"`} on every resource allows ec2:RunInstances without limits: any instance type, AMI and subnet`,
+          message: `"${a.value}" on every resource allows ec2:RunInstances without limits: any instance type, AMI and subnet`,
         });
       }
     }

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-1'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'] },
     controls: ['aws-fsbp:Opensearch.1', 'aws-fsbp:ES.1'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_5'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

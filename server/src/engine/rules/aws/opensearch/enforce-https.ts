@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-8'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'] },
     controls: ['aws-fsbp:Opensearch.8', 'aws-fsbp:ES.8'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_83'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

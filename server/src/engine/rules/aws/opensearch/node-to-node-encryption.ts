@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-3'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'] },
     controls: ['aws-fsbp:Opensearch.3', 'aws-fsbp:ES.3'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_6'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -21,7 +21,7 @@ export default defineRule({
     resolution: 'Set storage_encrypted = true (CloudFormation: StorageEncrypted: true), optionally with kms_key_id. For Aurora, set it on the cluster.',
     links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-3'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'] },
-    controls: ['aws-fsbp:RDS.3', 'aws-fsbp:RDS.27', 'cis-aws-v5:2.3.1'],
+    controls: ['aws-fsbp:RDS.3', 'aws-fsbp:RDS.27', 'cis-aws-v5:2.2.1'],
     equivalents: { checkov: ['CKV_AWS_16', 'CKV_AWS_96'], trivy: ['AVD-AWS-0080', 'AVD-AWS-0079', 'aws-rds-encrypt-instance-storage-data', 'aws-rds-encrypt-cluster-storage-data'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],

@@ -16,7 +16,7 @@ export default defineRule({
     resolution: 'Set publicly_accessible = false (CloudFormation: PubliclyAccessible: false) and place the instance in private subnets.',
     links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_db_instance', 'AWS::RDS::DBInstance'] },
-    controls: ['aws-fsbp:RDS.2', 'cis-aws-v5:2.3.3'],
+    controls: ['aws-fsbp:RDS.2', 'cis-aws-v5:2.2.3'],
     equivalents: { checkov: ['CKV_AWS_17'], trivy: ['AVD-AWS-0180', 'aws-rds-enable-public-access', 'aws-rds-no-public-db-access'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],

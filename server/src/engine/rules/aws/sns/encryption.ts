@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-1'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_sns_topic', 'AWS::SNS::Topic'] },
     controls: ['aws-securityhub:SNS.1'],
-    equivalents: {},
+    equivalents: { checkov: ['CKV_AWS_26'], trivy: ['AVD-AWS-0095', 'aws-sns-enable-topic-encryption'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {
