@@ -18,7 +18,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-9'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_api_gateway_stage', 'aws_apigatewayv2_stage', 'AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'] },
     controls: ['aws-fsbp:APIGateway.9'],
-    equivalents: { checkov: ['CKV_AWS_76'] },
+    equivalents: { checkov: ['CKV_AWS_76'], kics: ['1b6799eb-4a7a-4b04-9001-8cceb9999326', '80d45af4-4920-4236-a56e-b7ef419d1941'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

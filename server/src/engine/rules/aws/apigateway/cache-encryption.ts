@@ -19,7 +19,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-5'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_api_gateway_method_settings', 'AWS::ApiGateway::Stage'] },
     controls: ['aws-fsbp:APIGateway.5'],
-    equivalents: {},
+    equivalents: { kics: ['b7c9a40c-23e4-4a2d-8d39-a3352f10f288', '37cca703-b74c-48ba-ac81-595b53398e9b'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html', 'https://docs.aws.amazon.com/config/latest/developerguide/apigateway-domain-name-tls-check.html'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_api_gateway_domain_name', 'AWS::ApiGateway::DomainName'] },
     controls: [],
-    equivalents: { trivy: ['AVD-AWS-0005', 'aws-api-gateway-use-secure-tls-policy', 'aws-apigateway-use-secure-tls-policy'] },
+    equivalents: { trivy: ['AVD-AWS-0005', 'aws-api-gateway-use-secure-tls-policy', 'aws-apigateway-use-secure-tls-policy'], kics: ['4e1cc5d3-2811-4fb2-861c-ee9b3cb7f90b', '8275fab0-68ec-4705-bbf4-86975edb170e'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_api_gateway_method', 'AWS::ApiGateway::Method'] },
     controls: [],
-    equivalents: { checkov: ['CKV_AWS_59'] },
+    equivalents: { checkov: ['CKV_AWS_59'], kics: ['15ccec05-5476-4890-ad19-53991eba1db8', '1056dfbb-5802-4762-bf2b-8b9b9684b1b0'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

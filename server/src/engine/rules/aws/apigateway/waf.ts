@@ -19,7 +19,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-4'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_wafv2_web_acl_association'] },
     controls: ['aws-fsbp:APIGateway.4'],
-    equivalents: {},
+    equivalents: { kics: ['a186e82c-1078-4a7b-85d8-579561fde884'] },
     fixable: false,
     // CloudFormation templates name the stage inside a !Sub ARN, which cannot be matched reliably; Terraform references can.
     formats: ['terraform'],

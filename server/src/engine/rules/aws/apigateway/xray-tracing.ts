@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-3'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_api_gateway_stage', 'AWS::ApiGateway::Stage'] },
     controls: ['aws-fsbp:APIGateway.3'],
-    equivalents: { checkov: ['CKV_AWS_73'], trivy: ['AVD-AWS-0003', 'aws-api-gateway-enable-tracing', 'aws-apigateway-enable-tracing'] },
+    equivalents: { checkov: ['CKV_AWS_73'], trivy: ['AVD-AWS-0003', 'aws-api-gateway-enable-tracing', 'aws-apigateway-enable-tracing'], kics: ['5813ef56-fa94-406a-b35d-977d4a56ff2b', '4ab10c48-bedb-4deb-8f3b-ff12783b61de'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-5'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_cloudfront_distribution', 'AWS::CloudFront::Distribution'] },
     controls: ['aws-fsbp:CloudFront.5'],
-    equivalents: { checkov: ['CKV_AWS_86'], trivy: ['AVD-AWS-0010', 'aws-cloudfront-enable-logging'] },
+    equivalents: { checkov: ['CKV_AWS_86'], trivy: ['AVD-AWS-0010', 'aws-cloudfront-enable-logging'], kics: ['94690d79-b3b0-43de-b656-84ebef5753e5', 'de77cd9f-0e8b-46cc-b4a4-b6b436838642'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

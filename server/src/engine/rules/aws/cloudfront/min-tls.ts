@@ -52,7 +52,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-15'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_cloudfront_distribution', 'AWS::CloudFront::Distribution'] },
     controls: ['aws-fsbp:CloudFront.15'],
-    equivalents: { checkov: ['CKV_AWS_174'], trivy: ['AVD-AWS-0013', 'aws-cloudfront-use-secure-tls-policy'] },
+    equivalents: { checkov: ['CKV_AWS_174'], trivy: ['AVD-AWS-0013', 'aws-cloudfront-use-secure-tls-policy'], kics: ['00e5e55e-c2ff-46b3-a757-a7a1cd802456', 'dc17ee4b-ddf2-4e23-96e8-7a36abad1303'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

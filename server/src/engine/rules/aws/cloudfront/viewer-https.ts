@@ -57,7 +57,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-3'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_cloudfront_distribution', 'AWS::CloudFront::Distribution'] },
     controls: ['aws-fsbp:CloudFront.3'],
-    equivalents: { checkov: ['CKV_AWS_34'], trivy: ['AVD-AWS-0012', 'aws-cloudfront-enforce-https'] },
+    equivalents: { checkov: ['CKV_AWS_34'], trivy: ['AVD-AWS-0012', 'aws-cloudfront-enforce-https'], kics: ['55af1353-2f62-4fa0-a8e1-a210ca2708f5', '31733ee2-fef0-4e87-9778-65da22a8ecf1'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

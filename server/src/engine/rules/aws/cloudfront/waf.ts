@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/waf/latest/developerguide/cloudfront-features.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-6'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_cloudfront_distribution', 'AWS::CloudFront::Distribution'] },
     controls: ['aws-fsbp:CloudFront.6'],
-    equivalents: { checkov: ['CKV_AWS_68'], trivy: ['AVD-AWS-0011', 'aws-cloudfront-enable-waf'] },
+    equivalents: { checkov: ['CKV_AWS_68'], trivy: ['AVD-AWS-0011', 'aws-cloudfront-enable-waf'], kics: ['1419b4c6-6d5c-4534-9cf6-6a5266085333', '0f139403-303f-467c-96bd-e717e6cfd62d'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

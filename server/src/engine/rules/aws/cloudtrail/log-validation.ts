@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_cloudtrail', 'AWS::CloudTrail::Trail'] },
     controls: ['aws-fsbp:CloudTrail.4', 'cis-aws-v5:3.2'],
-    equivalents: { checkov: ['CKV_AWS_36'], trivy: ['AVD-AWS-0016', 'aws-cloudtrail-enable-log-validation'] },
+    equivalents: { checkov: ['CKV_AWS_36'], trivy: ['AVD-AWS-0016', 'aws-cloudtrail-enable-log-validation'], kics: ['52ffcfa6-6c70-4ea6-8376-d828d3961669', '2a3560fe-52ca-4443-b34f-bf0ed5eb74c8'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-1'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_cloudtrail', 'AWS::CloudTrail::Trail'] },
     controls: ['aws-fsbp:CloudTrail.1', 'cis-aws-v5:3.1'],
-    equivalents: { checkov: ['CKV_AWS_67'], trivy: ['AVD-AWS-0014', 'aws-cloudtrail-enable-all-regions'] },
+    equivalents: { checkov: ['CKV_AWS_67'], trivy: ['AVD-AWS-0014', 'aws-cloudtrail-enable-all-regions'], kics: ['8173d5eb-96b5-4aa6-a71b-ecfa153c123d', '058ac855-989f-4378-ba4d-52d004020da7'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html', 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-mgmt'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_dynamodb_table', 'AWS::DynamoDB::Table'] },
     controls: [],
-    equivalents: { checkov: ['CKV_AWS_119'], trivy: ['AVD-AWS-0025', 'aws-dynamodb-table-customer-key'] },
+    equivalents: { checkov: ['CKV_AWS_119'], trivy: ['AVD-AWS-0025', 'aws-dynamodb-table-customer-key'], kics: ['ce089fd4-1406-47bd-8aad-c259772bb294', '4bd21e68-38c1-4d58-acdc-6a14b203237f'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAXEncryptionAtRest.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-3'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_dax_cluster', 'AWS::DAX::Cluster'] },
     controls: ['aws-fsbp:DynamoDB.3'],
-    equivalents: { checkov: ['CKV_AWS_47'], trivy: ['AVD-AWS-0023', 'aws-dynamodb-enable-at-rest-encryption'] },
+    equivalents: { checkov: ['CKV_AWS_47'], trivy: ['AVD-AWS-0023', 'aws-dynamodb-enable-at-rest-encryption'], kics: ['f11aec39-858f-4b6f-b946-0a1bf46c0c87', 'e5849a68-bdbe-4b70-97c6-6901f39f8094'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

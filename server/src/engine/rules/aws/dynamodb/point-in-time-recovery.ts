@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Point-in-time-recovery.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-2'],
     responsibility: { layer: 'backup-resilience', resourceTypes: ['aws_dynamodb_table', 'AWS::DynamoDB::Table'] },
     controls: ['aws-fsbp:DynamoDB.2'],
-    equivalents: { checkov: ['CKV_AWS_28'], trivy: ['AVD-AWS-0024', 'aws-dynamodb-enable-recovery'] },
+    equivalents: { checkov: ['CKV_AWS_28'], trivy: ['AVD-AWS-0024', 'aws-dynamodb-enable-recovery'], kics: ['741f1291-47ac-4a85-a07b-3d32a9d6bd3e', '0f04217d-488f-4e7a-bec8-f16159686cd6'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-7'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_ebs_encryption_by_default'] },
     controls: ['aws-fsbp:EC2.7', 'cis-aws-v5:2.2.1'],
-    equivalents: {},
+    equivalents: { kics: ['3d3f6270-546b-443c-adb4-bb6fb2187ca6'] },
     fixable: true,
     formats: ['terraform'],
     examples: {

@@ -21,7 +21,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_ebs_volume', 'aws_instance', 'aws_launch_template', 'AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'] },
     controls: ['aws-fsbp:EC2.3'],
-    equivalents: { checkov: ['CKV_AWS_3', 'CKV_AWS_8'], trivy: ['AVD-AWS-0026', 'AVD-AWS-0131', 'aws-ec2-enable-volume-encryption', 'aws-ec2-enable-at-rest-encryption'] },
+    equivalents: { checkov: ['CKV_AWS_3', 'CKV_AWS_8'], trivy: ['AVD-AWS-0026', 'AVD-AWS-0131', 'aws-ec2-enable-volume-encryption', 'aws-ec2-enable-at-rest-encryption'], kics: ['cc997676-481b-4e93-aa81-d19f8c5e9b12', '80b7ac3f-d2b7-4577-9b10-df7913497162'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -18,7 +18,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html', 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/launch-configurations.html'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_launch_configuration', 'AWS::AutoScaling::LaunchConfiguration'] },
     controls: [],
-    equivalents: { checkov: ['CKV_AWS_8'], trivy: ['AVD-AWS-0008', 'aws-ec2-enable-launch-config-at-rest-encryption', 'aws-autoscaling-enable-at-rest-encryption'] },
+    equivalents: { checkov: ['CKV_AWS_8'], trivy: ['AVD-AWS-0008', 'aws-ec2-enable-launch-config-at-rest-encryption', 'aws-autoscaling-enable-at-rest-encryption'], kics: ['4de9de27-254e-424f-bd70-4c1e95790838'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

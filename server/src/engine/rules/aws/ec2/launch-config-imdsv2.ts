@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/autoscaling/ec2/userguide/create-launch-config.html#launch-configurations-imds', 'https://docs.aws.amazon.com/securityhub/latest/userguide/autoscaling-controls.html#autoscaling-3'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_launch_configuration', 'AWS::AutoScaling::LaunchConfiguration'] },
     controls: ['aws-fsbp:AutoScaling.3'],
-    equivalents: { checkov: ['CKV_AWS_79'], trivy: ['AVD-AWS-0130', 'aws-ec2-enforce-launch-config-http-token-imds'] },
+    equivalents: { checkov: ['CKV_AWS_79'], trivy: ['AVD-AWS-0130', 'aws-ec2-enforce-launch-config-http-token-imds'], kics: ['c306ac53-ee5b-41d3-86a9-0fd2722b4e67'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -22,7 +22,7 @@ export default defineRule({
       resourceTypes: ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
     },
     controls: ['aws-fsbp:EC2.53', 'aws-fsbp:EC2.54', 'aws-securityhub:EC2.13', 'aws-securityhub:EC2.14', 'cis-aws-v5:5.3', 'cis-aws-v5:5.4'],
-    equivalents: { checkov: ['CKV_AWS_24', 'CKV_AWS_25'], trivy: ['AVD-AWS-0107', 'aws-ec2-no-public-ingress-sgr'] },
+    equivalents: { checkov: ['CKV_AWS_24', 'CKV_AWS_25'], trivy: ['AVD-AWS-0107', 'aws-ec2-no-public-ingress-sgr'], kics: ['65905cec-d691-4320-b320-2000436cb696', '151187cb-0efc-481c-babd-ad24e3c9bc22', '4728cd65-a20c-49da-8b31-9c08b423e4db', '4a1e6b34-1008-4e61-a5f2-1f7c276f8d14'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

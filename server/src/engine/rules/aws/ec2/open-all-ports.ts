@@ -17,7 +17,7 @@ export default defineRule({
       resourceTypes: ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
     },
     controls: ['aws-fsbp:EC2.18', 'aws-fsbp:EC2.19'],
-    equivalents: { checkov: ['CKV_AWS_277'], trivy: ['AVD-AWS-0107', 'aws-ec2-no-public-ingress-sgr'] },
+    equivalents: { checkov: ['CKV_AWS_277'], trivy: ['AVD-AWS-0107', 'aws-ec2-no-public-ingress-sgr'], kics: ['4728cd65-a20c-49da-8b31-9c08b423e4db', '4a1e6b34-1008-4e61-a5f2-1f7c276f8d14'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -28,7 +28,7 @@ export default defineRule({
       resourceTypes: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'],
     },
     controls: ['aws-fsbp:EC2.9', 'aws-fsbp:EC2.25', 'aws-fsbp:Autoscaling.5'],
-    equivalents: { checkov: ['CKV_AWS_88'], trivy: ['AVD-AWS-0009', 'aws-ec2-no-public-ip', 'aws-autoscaling-no-public-ip'] },
+    equivalents: { checkov: ['CKV_AWS_88'], trivy: ['AVD-AWS-0009', 'aws-ec2-no-public-ip', 'aws-autoscaling-no-public-ip'], kics: ['5a2486aa-facf-477d-a5c1-b010789459ce'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

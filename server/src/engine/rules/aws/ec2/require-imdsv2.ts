@@ -18,7 +18,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-8'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_instance', 'aws_launch_template', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'] },
     controls: ['aws-fsbp:EC2.8', 'aws-fsbp:EC2.170', 'cis-aws-v5:5.7'],
-    equivalents: { checkov: ['CKV_AWS_79'], trivy: ['AVD-AWS-0028', 'AVD-AWS-0130', 'aws-ec2-enforce-http-token-imds', 'aws-ec2-enforce-launch-config-http-token-imds'] },
+    equivalents: { checkov: ['CKV_AWS_79'], trivy: ['AVD-AWS-0028', 'AVD-AWS-0130', 'aws-ec2-enforce-http-token-imds', 'aws-ec2-enforce-launch-config-http-token-imds'], kics: ['c306ac53-ee5b-41d3-86a9-0fd2722b4e67', 'a4f5f706-80fd-4c96-9a24-6ab317d33d24'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

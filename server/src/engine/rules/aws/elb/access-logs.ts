@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-5'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_lb', 'aws_alb', 'aws_elb', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'] },
     controls: ['aws-fsbp:ELB.5'],
-    equivalents: { checkov: ['CKV_AWS_91', 'CKV_AWS_92'] },
+    equivalents: { checkov: ['CKV_AWS_91', 'CKV_AWS_92'], kics: ['20018359-6fd7-4d05-ab26-d4dffccbdf79', 'ee12ad32-2863-4c0f-b13f-28272d115028'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

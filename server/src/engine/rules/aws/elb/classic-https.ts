@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-listener-config.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-3'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_elb', 'AWS::ElasticLoadBalancing::LoadBalancer'] },
     controls: ['aws-fsbp:ELB.3'],
-    equivalents: {},
+    equivalents: { kics: ['80908a75-586b-4c61-ab04-490f4f4525b8'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

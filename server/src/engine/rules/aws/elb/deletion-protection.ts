@@ -16,7 +16,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#deletion-protection', 'https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-6'],
     responsibility: { layer: 'backup-resilience', resourceTypes: ['aws_lb', 'aws_alb', 'AWS::ElasticLoadBalancingV2::LoadBalancer'] },
     controls: ['aws-fsbp:ELB.6'],
-    equivalents: { checkov: ['CKV_AWS_150'] },
+    equivalents: { checkov: ['CKV_AWS_150'], kics: ['afecd1f1-6378-4f7e-bb3b-60c35801fdd4'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#load-balancer-attributes', 'https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-4'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_lb', 'aws_alb', 'AWS::ElasticLoadBalancingV2::LoadBalancer'] },
     controls: ['aws-fsbp:ELB.4'],
-    equivalents: { checkov: ['CKV_AWS_131'], trivy: ['AVD-AWS-0052', 'aws-elb-drop-invalid-headers'] },
+    equivalents: { checkov: ['CKV_AWS_131'], trivy: ['AVD-AWS-0052', 'aws-elb-drop-invalid-headers'], kics: ['6e3fd2ed-5c83-4c68-9679-7700d224d379'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

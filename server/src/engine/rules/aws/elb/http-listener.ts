@@ -18,7 +18,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-1'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_lb_listener', 'aws_alb_listener', 'AWS::ElasticLoadBalancingV2::Listener'] },
     controls: ['aws-fsbp:ELB.1'],
-    equivalents: { checkov: ['CKV_AWS_2', 'CKV2_AWS_20'], trivy: ['AVD-AWS-0054', 'aws-elb-http-not-used'] },
+    equivalents: { checkov: ['CKV_AWS_2', 'CKV2_AWS_20'], trivy: ['AVD-AWS-0054', 'aws-elb-http-not-used'], kics: ['de7f5e83-da88-4046-871f-ea18504b1d43', '275a3217-ca37-40c1-a6cf-bb57d245ab32'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_iam_access_key', 'AWS::IAM::AccessKey'] },
     controls: [],
-    equivalents: {},
+    equivalents: { kics: ['7081f85c-b94d-40fd-8b45-a4f1cac75e46'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

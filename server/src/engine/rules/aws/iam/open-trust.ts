@@ -18,7 +18,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_iam_role', 'AWS::IAM::Role'] },
     controls: [],
-    equivalents: {},
+    equivalents: { kics: ['12b7e704-37f0-4d1e-911a-44bf60c48c21', 'f80e3aa7-7b34-4185-954e-440a6894dde6'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-15'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_iam_account_password_policy'] },
     controls: ['aws-securityhub:IAM.15', 'aws-fsbp:IAM.7', 'cis-aws-v5:1.7'],
-    equivalents: { trivy: ['AVD-AWS-0063', 'aws-iam-set-minimum-password-length'] },
+    equivalents: { trivy: ['AVD-AWS-0063', 'aws-iam-set-minimum-password-length'], kics: ['1bc1c685-e593-450e-88fb-19db4c82aa1d'] },
     fixable: true,
     formats: ['terraform'],
     examples: {

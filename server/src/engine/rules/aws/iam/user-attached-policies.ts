@@ -24,7 +24,7 @@ export default defineRule({
       resourceTypes: ['aws_iam_user_policy', 'aws_iam_user_policy_attachment', 'aws_iam_policy_attachment', 'AWS::IAM::User', 'AWS::IAM::UserPolicy', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'],
     },
     controls: ['aws-fsbp:IAM.2', 'cis-aws-v5:1.14'],
-    equivalents: { checkov: ['CKV_AWS_40'] },
+    equivalents: { checkov: ['CKV_AWS_40'], kics: ['b4378389-a9aa-44ee-91e7-ef183f11079e', 'edc95c10-7366-4f30-9b4b-f995c84eceb5', 'e4239438-e639-44aa-adb8-866e400e3ade'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

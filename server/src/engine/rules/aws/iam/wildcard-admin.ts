@@ -18,7 +18,7 @@ export default defineRule({
       resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role'],
     },
     controls: ['aws-fsbp:IAM.1', 'cis-aws-v5:1.15'],
-    equivalents: { checkov: ['CKV_AWS_62', 'CKV_AWS_1', 'CKV_AWS_63'], trivy: ['AVD-AWS-0057', 'aws-iam-no-policy-wildcards'] },
+    equivalents: { checkov: ['CKV_AWS_62', 'CKV_AWS_1', 'CKV_AWS_63'], trivy: ['AVD-AWS-0057', 'aws-iam-no-policy-wildcards'], kics: ['2f37c4a3-58b9-4afe-8a87-d7f1d2286f84', '575a2155-6af1-4026-b1af-d5bc8fe2a904', '953b3cdb-ce13-428a-aa12-318726506661', 'f62aa827-4ade-4dc4-89e4-1433d384a368'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-1'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_lambda_permission', 'AWS::Lambda::Permission'] },
     controls: ['aws-fsbp:Lambda.1'],
-    equivalents: { trivy: ['AVD-AWS-0067', 'aws-lambda-restrict-source-arn'] },
+    equivalents: { trivy: ['AVD-AWS-0067', 'aws-lambda-restrict-source-arn'], kics: ['e08ed7eb-f3ef-494d-9d22-2e3db756a347', '1d6e16f1-5d8a-4379-bfb3-2dadd38ed5a7'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

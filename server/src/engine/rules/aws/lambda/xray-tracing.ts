@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_lambda_function', 'AWS::Lambda::Function', 'AWS::Serverless::Function'] },
     controls: [],
-    equivalents: { checkov: ['CKV_AWS_50'], trivy: ['AVD-AWS-0066', 'aws-lambda-enable-tracing'] },
+    equivalents: { checkov: ['CKV_AWS_50'], trivy: ['AVD-AWS-0066', 'aws-lambda-enable-tracing'], kics: ['8152e0cf-d2f0-47ad-96d5-d003a76eabd1', '9488c451-074e-4cd3-aee3-7db6104f542c'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-13'],
     responsibility: { layer: 'runtime-platform', resourceTypes: ['aws_db_instance', 'AWS::RDS::DBInstance'] },
     controls: ['aws-fsbp:RDS.13', 'cis-aws-v5:2.2.2'],
-    equivalents: { checkov: ['CKV_AWS_226'] },
+    equivalents: { checkov: ['CKV_AWS_226'], kics: ['3b6d777b-76e3-4133-80a3-0d6f667ade7f', 'f0104061-8bfc-4b45-8a7d-630eb502f281'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

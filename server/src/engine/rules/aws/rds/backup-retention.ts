@@ -19,7 +19,7 @@ const meta: RuleMeta = {
   links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-11'],
   responsibility: { layer: 'backup-resilience', resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'] },
   controls: ['aws-fsbp:RDS.11'],
-  equivalents: { checkov: ['CKV_AWS_133'], trivy: ['AVD-AWS-0077', 'aws-rds-specify-backup-retention'] },
+  equivalents: { checkov: ['CKV_AWS_133'], trivy: ['AVD-AWS-0077', 'aws-rds-specify-backup-retention'], kics: ['1dc73fb4-5b51-430c-8c5f-25dcf9090b02', '8c415f6f-7b90-4a27-a44a-51047e1506f9'] },
   fixable: true,
   formats: ['terraform', 'cloudformation'],
   examples: {

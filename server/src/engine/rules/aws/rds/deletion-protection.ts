@@ -16,7 +16,7 @@ const meta: RuleMeta = {
   links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-8'],
   responsibility: { layer: 'backup-resilience', resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'] },
   controls: ['aws-fsbp:RDS.8', 'aws-fsbp:RDS.7'],
-  equivalents: { checkov: ['CKV_AWS_293', 'CKV_AWS_139'] },
+  equivalents: { checkov: ['CKV_AWS_293', 'CKV_AWS_139'], kics: ['2c161e58-cb52-454f-abea-6470c37b5e6e'] },
   fixable: true,
   formats: ['terraform', 'cloudformation'],
   examples: {

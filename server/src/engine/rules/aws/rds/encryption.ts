@@ -22,7 +22,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-3'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'] },
     controls: ['aws-fsbp:RDS.3', 'aws-fsbp:RDS.27', 'cis-aws-v5:2.2.1'],
-    equivalents: { checkov: ['CKV_AWS_16', 'CKV_AWS_96'], trivy: ['AVD-AWS-0080', 'AVD-AWS-0079', 'aws-rds-encrypt-instance-storage-data', 'aws-rds-encrypt-cluster-storage-data'] },
+    equivalents: { checkov: ['CKV_AWS_16', 'CKV_AWS_96'], trivy: ['AVD-AWS-0080', 'AVD-AWS-0079', 'aws-rds-encrypt-instance-storage-data', 'aws-rds-encrypt-cluster-storage-data'], kics: ['08bd0760-8752-44e1-9779-7bb369b2b4e4', '3199c26c-7871-4cb3-99c2-10a59244ce7f', '5beacce3-4020-4a3d-9e1d-a36f953df630'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -16,7 +16,7 @@ const meta: RuleMeta = {
   links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-10'],
   responsibility: { layer: 'identity-access', resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'] },
   controls: ['aws-fsbp:RDS.10', 'aws-fsbp:RDS.12'],
-  equivalents: { checkov: ['CKV_AWS_161', 'CKV_AWS_162'] },
+  equivalents: { checkov: ['CKV_AWS_161', 'CKV_AWS_162'], kics: ['88fd05e0-ac0e-43d2-ba6d-fc0ba60ae1a6', '9fcd0a0a-9b6f-4670-a215-d94e6bf3f184'] },
   fixable: true,
   formats: ['terraform', 'cloudformation'],
   examples: {

@@ -27,7 +27,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-9'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'] },
     controls: ['aws-fsbp:RDS.9', 'aws-fsbp:RDS.34', 'aws-fsbp:RDS.36', 'aws-fsbp:RDS.37'],
-    equivalents: { checkov: ['CKV_AWS_129'] },
+    equivalents: { checkov: ['CKV_AWS_129'], kics: ['8d7f7b8c-6c7c-40f8-baa6-62006c6c7b56'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-5'],
     responsibility: { layer: 'backup-resilience', resourceTypes: ['aws_db_instance', 'AWS::RDS::DBInstance'] },
     controls: ['aws-fsbp:RDS.5'],
-    equivalents: { checkov: ['CKV_AWS_157'] },
+    equivalents: { checkov: ['CKV_AWS_157'], kics: ['53598739-ffe2-4b77-9fe5-de95f2252345', '2b1d4935-9acf-48a7-8466-10d18bf51a69'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

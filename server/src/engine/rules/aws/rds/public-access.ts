@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_db_instance', 'AWS::RDS::DBInstance'] },
     controls: ['aws-fsbp:RDS.2', 'cis-aws-v5:2.2.3'],
-    equivalents: { checkov: ['CKV_AWS_17'], trivy: ['AVD-AWS-0180', 'aws-rds-enable-public-access', 'aws-rds-no-public-db-access'] },
+    equivalents: { checkov: ['CKV_AWS_17'], trivy: ['AVD-AWS-0180', 'aws-rds-enable-public-access', 'aws-rds-no-public-db-access'], kics: ['35113e6f-2c6b-414d-beec-7a9482d3b2d1', 'de38e1d5-54cb-4111-a868-6f7722695007'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -18,7 +18,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_logging', 'AWS::S3::Bucket'] },
     controls: ['aws-fsbp:S3.9'],
-    equivalents: { checkov: ['CKV_AWS_18'], trivy: ['AVD-AWS-0089', 'aws-s3-enable-logging'] },
+    equivalents: { checkov: ['CKV_AWS_18'], trivy: ['AVD-AWS-0089', 'aws-s3-enable-logging'], kics: ['f861041c-8c9f-4156-acfc-5e6e524f5884', '4552b71f-0a2a-4bc4-92dd-ed7ec1b4674c'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

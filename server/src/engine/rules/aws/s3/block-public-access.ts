@@ -28,6 +28,7 @@ export default defineRule({
     equivalents: {
       checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56', 'CKV2_AWS_6'],
       trivy: ['AVD-AWS-0086', 'AVD-AWS-0087', 'AVD-AWS-0091', 'AVD-AWS-0093', 'AVD-AWS-0094', 'aws-s3-block-public-acls', 'aws-s3-block-public-policy', 'aws-s3-ignore-public-acls', 'aws-s3-no-public-buckets', 'aws-s3-specify-public-access-block'],
+      kics: ['d0cc8694-fcad-43ff-ac86-32331d7e867f', '4fa66806-0dd9-4f8d-9480-3174d39c7c91', '1ec253ab-c220-4d63-b2de-5b40e0af9293', '48f100d9-f499-4c6d-b2b8-deafe47ffb26', '6c8d51af-218d-4bfb-94a9-94eabaa0703a', '350cd468-0e2c-44ef-9d22-cfb73a62523c'],
     },
     fixable: true,
     formats: ['terraform', 'cloudformation'],

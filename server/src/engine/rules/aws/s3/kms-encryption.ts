@@ -18,7 +18,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration', 'AWS::S3::Bucket'] },
     controls: ['aws-securityhub:S3.17'],
-    equivalents: { checkov: ['CKV_AWS_145'], trivy: ['AVD-AWS-0132', 'aws-s3-encryption-customer-key'] },
+    equivalents: { checkov: ['CKV_AWS_145'], trivy: ['AVD-AWS-0132', 'aws-s3-encryption-customer-key'], kics: ['6726dcc0-5ff5-459d-b473-a780bef7665c', 'b2e8752c-3497-4255-98d2-e4ae5b46bbf5'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -28,7 +28,7 @@ export default defineRule({
     ],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_acl', 'AWS::S3::Bucket'] },
     controls: ['aws-fsbp:S3.2', 'aws-fsbp:S3.3'],
-    equivalents: { checkov: ['CKV_AWS_20', 'CKV_AWS_57'], trivy: ['AVD-AWS-0092', 'aws-s3-no-public-access-with-acl'] },
+    equivalents: { checkov: ['CKV_AWS_20', 'CKV_AWS_57'], trivy: ['AVD-AWS-0092', 'aws-s3-no-public-access-with-acl'], kics: ['38c5ee0d-7f22-4260-ab72-5073048df100', '07dda8de-d90d-469e-9b37-1aca53526ced'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

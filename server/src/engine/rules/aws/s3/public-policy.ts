@@ -19,7 +19,7 @@ export default defineRule({
     ],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_policy', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy'] },
     controls: ['aws-fsbp:S3.2', 'aws-fsbp:S3.3'],
-    equivalents: { checkov: ['CKV_AWS_70'] },
+    equivalents: { checkov: ['CKV_AWS_70'], kics: ['51cf6f14-6a52-4642-97fb-10db078382d3', '7772bb8c-c0f3-42d4-8e4e-f1b8939ad085', '4ae8af91-5108-42cb-9471-3bdbe596eac9'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_policy', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy'] },
     controls: ['aws-fsbp:S3.5', 'cis-aws-v5:2.1.1'],
-    equivalents: {},
+    equivalents: { kics: ['4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9', '38c64e76-c71e-4d92-a337-60174d1de1c9'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

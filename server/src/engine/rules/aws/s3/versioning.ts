@@ -15,7 +15,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html'],
     responsibility: { layer: 'backup-resilience', resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_versioning', 'AWS::S3::Bucket'] },
     controls: ['aws-securityhub:S3.14'],
-    equivalents: { checkov: ['CKV_AWS_21'], trivy: ['AVD-AWS-0090', 'aws-s3-enable-versioning'] },
+    equivalents: { checkov: ['CKV_AWS_21'], trivy: ['AVD-AWS-0090', 'aws-s3-enable-versioning'], kics: ['568a4d22-3517-44a6-a7ad-6a7eed88722c', 'a227ec01-f97a-4084-91a4-47b350c1db54'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

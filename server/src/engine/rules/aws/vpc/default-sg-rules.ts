@@ -14,7 +14,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_default_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'] },
     controls: ['aws-fsbp:EC2.2', 'cis-aws-v5:5.5'],
-    equivalents: { checkov: ['CKV2_AWS_12'], trivy: ['AVD-AWS-0173', 'aws-ec2-restrict-all-in-default-sg'] },
+    equivalents: { checkov: ['CKV2_AWS_12'], trivy: ['AVD-AWS-0173', 'aws-ec2-restrict-all-in-default-sg'], kics: ['46883ce1-dc3e-4b17-9195-c6a601624c73'] },
     fixable: false,
     formats: ['terraform'],
     examples: {

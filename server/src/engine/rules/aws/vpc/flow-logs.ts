@@ -21,7 +21,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_vpc', 'aws_flow_log', 'AWS::EC2::VPC', 'AWS::EC2::FlowLog'] },
     controls: ['aws-fsbp:EC2.6', 'cis-aws-v5:3.7'],
-    equivalents: { checkov: ['CKV2_AWS_11'], trivy: ['AVD-AWS-0178', 'aws-ec2-require-vpc-flow-logs-for-all-vpcs'] },
+    equivalents: { checkov: ['CKV2_AWS_11'], trivy: ['AVD-AWS-0178', 'aws-ec2-require-vpc-flow-logs-for-all-vpcs'], kics: ['f83121ea-03da-434f-9277-9cd247ab3047', 'f6d299d2-21eb-41cc-b1e1-fe12d857500b'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -34,7 +34,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-21'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule', 'AWS::EC2::NetworkAclEntry'] },
     controls: ['aws-fsbp:EC2.21', 'cis-aws-v5:5.2'],
-    equivalents: { checkov: ['CKV_AWS_231'], trivy: ['AVD-AWS-0105', 'aws-ec2-no-public-ingress-acl'] },
+    equivalents: { checkov: ['CKV_AWS_231'], trivy: ['AVD-AWS-0105', 'aws-ec2-no-public-ingress-acl'], kics: ['3af7f2fd-06e6-4dab-b996-2912bea19ba4', 'a20be318-cac7-457b-911d-04cc6e812c25'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/vpc/latest/userguide/subnet-public-ip.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-15'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_subnet', 'AWS::EC2::Subnet'] },
     controls: ['aws-fsbp:EC2.15'],
-    equivalents: { checkov: ['CKV_AWS_130'], trivy: ['AVD-AWS-0164', 'aws-ec2-no-public-ip-subnet'] },
+    equivalents: { checkov: ['CKV_AWS_130'], trivy: ['AVD-AWS-0164', 'aws-ec2-no-public-ip-subnet'], kics: ['52f04a44-6bfa-4c41-b1d3-4ae99a2de05c'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {
