@@ -83,7 +83,8 @@ export default defineRule({
       'A long-term access key in a template or Terraform file is copied into version control, CI logs, plan output and state, where anyone who can read them can act as that IAM user until the key is deactivated. AWS authenticates whoever presents the key; keeping keys out of code and rotating exposed ones is your duty.',
     resolution: 'Remove the key and deactivate it in IAM. Let Terraform and applications get temporary credentials from the environment (IAM roles, SSO profiles, OIDC in CI, instance or task roles), and keep any unavoidable secret in Secrets Manager.',
     links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#securing_access-keys', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html'],
-    responsibility: { layer: 'identity-access', resourceTypes: ['provider.aws'] },
+    // It scans every resource and provider block; these are the types whose credential duty it documents.
+    responsibility: { layer: 'identity-access', resourceTypes: ['aws_iam_access_key', 'AWS::IAM::AccessKey'] },
     controls: [],
     equivalents: { checkov: ['CKV_AWS_41'] },
     fixable: false,

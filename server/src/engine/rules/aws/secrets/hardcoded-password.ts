@@ -24,7 +24,8 @@ export default defineRule({
       'A literal password (or variable default) in a template or Terraform file is copied into version control, plan output and state, and the same value tends to stay unchanged for years. AWS uses whatever password it is handed; keeping it out of code is your duty.',
     resolution: 'Let the service manage the password (RDS/Aurora/Redshift manage_master_user_password, CloudFormation ManageMasterUserPassword), generate it with random_password or GenerateSecretString, or reference Secrets Manager / SSM SecureString ({{resolve:secretsmanager:…}}); then change the exposed password.',
     links: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html'],
-    responsibility: { layer: 'identity-access', resourceTypes: ['provider.aws'] },
+    // It scans every resource and provider block; these are the types whose credential duty it documents.
+    responsibility: { layer: 'identity-access', resourceTypes: ['aws_db_instance', 'aws_secretsmanager_secret_version', 'AWS::RDS::DBInstance', 'AWS::SecretsManager::Secret'] },
     controls: [],
     equivalents: {},
     fixable: false,

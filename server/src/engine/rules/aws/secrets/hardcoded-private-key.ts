@@ -14,7 +14,8 @@ export default defineRule({
       'A private key pasted into a template or Terraform file ends up in version control, plan output and state, so whoever can read those can impersonate the server, sign as the certificate holder or log in with the key. AWS stores what it is given; keeping private keys out of code is your duty.',
     resolution: 'Remove the key and replace it (the old one must be treated as compromised). Import certificates into ACM or keep the key in Secrets Manager and pass a reference; for EC2 key pairs upload only the public key.',
     links: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/intro.html', 'https://docs.aws.amazon.com/acm/latest/userguide/import-certificate.html'],
-    responsibility: { layer: 'identity-access', resourceTypes: ['provider.aws'] },
+    // It scans every resource and provider block; these are the types whose credential duty it documents.
+    responsibility: { layer: 'identity-access', resourceTypes: ['aws_key_pair', 'aws_secretsmanager_secret_version', 'AWS::SecretsManager::Secret'] },
     controls: [],
     equivalents: {},
     fixable: false,
