@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import type { Host } from './source';
 import type { Finding, Problem, Range, Severity } from './types';
 import { SEVERITIES } from './types';
+import { editDistance } from './util/edit-distance';
 
 export type RuleSetting = 'off' | 'on' | Severity;
 
@@ -277,20 +278,6 @@ function closest(word: string, candidates: readonly string[]): string | undefine
     }
   }
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
 }
 
 function shortName(path: string): string {

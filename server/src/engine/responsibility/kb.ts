@@ -4,7 +4,7 @@ import { ENTRIES, SERVICE_NAMES, type EntrySpec } from './data/entries';
 import { FACTS, type FactSpec } from './data/attributes';
 import { PROFILES, type Profile } from './data/profiles';
 import { SERVICE_SECURITY, SRM, cfnPage } from './data/sources';
-
+import { editDistance } from '../util/edit-distance';
 
 const MODEL_OF_PROFILE: Record<Profile, ServiceModel> = {
   compute: 'infrastructure',
@@ -194,16 +194,3 @@ export function suggestTypeNames(typeName: string, max = 5): string[] {
   return scored.slice(0, max).map((s) => s.n);
 }
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
