@@ -4,12 +4,12 @@ import * as nodePath from 'node:path';
 import type { CliIO, CommandRunner } from '../io';
 import { oneOf, parseCommandArgs, UsageError, type OptionSpec } from '../args';
 import { analyze, type AnalyzeOptions } from '../../engine/analyze';
-import { findProjectConfig, parseProjectConfig, type ProjectConfig } from '../../engine/config';
-import { getRuleMeta } from '../../engine/rules/registry';
+import type { ProjectConfig } from '../../engine/config';
 import type { Host } from '../../engine/source';
 import { createNodeHost, describeFsError, toEnginePath } from '../../host/node-host';
 import { matrixFromAnalysis, renderMatrixHtml, renderMatrixJson, renderMatrixMarkdown } from '../../report';
-import { loadAwsRuntime } from '../../aws/loader';
+import { loadCliAccount, readProjectConfig, resolveVarFiles } from '../project';
+import { displayPath } from '../format/report';
 import { accountFactsForLayer } from '../../engine/account/apply';
 import { factLines } from '../../engine/account/describe';
 import { accountIssues } from '../../engine/account/issues';
@@ -73,11 +73,6 @@ export async function runReport(args: string[], io: CliIO, deps: ReportDeps): Pr
   }
 }
 
-function display(path: string, cwd: string): string {
-  const base = cwd.endsWith('/') ? cwd : cwd + '/';
-  return path.startsWith(base) ? path.slice(base.length) : path;
-}
-
 async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<number> {
   const { values: v, positionals } = parseCommandArgs('report', args, SPEC);
   if (v.help) {
@@ -91,30 +86,10 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
   for (const [i, root] of roots.entries()) if (!fs.existsSync(root)) throw new UsageError(`path not found: ${positionals[i] ?? '.'}`);
   const host = deps.host ?? createNodeHost();
 
-  let config: ProjectConfig | undefined;
-  if (!v['no-config']) {
-    const firstDir = host.readDir(roots[0]!) ? roots[0]! : nodePath.posix.dirname(roots[0]!);
-    const configPath = v.config !== undefined ? abs(v.config as string) : findProjectConfig(firstDir, host);
-    if (configPath) {
-      let text: string;
-      try {
-        text = fs.readFileSync(configPath, 'utf8');
-      } catch (e) {
-        throw new UsageError(`cannot read the project file: ${describeFsError(e, display(configPath, cwd))}`);
-      }
-      const parsed = parseProjectConfig(text, configPath, { knownRules: (id) => getRuleMeta(id) !== undefined });
-      const errors = parsed.problems.filter((p) => p.severity === 'error');
-      if (errors.length) {
-        for (const p of errors) io.stderr(`${display(p.file, cwd)}:${(p.range?.start.line ?? 0) + 1}:${(p.range?.start.character ?? 0) + 1}: error: ${p.message}\n`);
-        io.stderr(`demarc report: the project file ${display(configPath, cwd)} has errors; fix them or pass --no-config\n`);
-        return 2;
-      }
-      config = parsed.config;
-    }
-  }
-
-  const varFiles = [...((v['var-file'] as string[] | undefined) ?? []).map(abs), ...(config?.varFiles ?? []).map((f) => toEnginePath(nodePath.resolve(config!.root, f)))];
-  for (const f of varFiles) if (!fs.existsSync(f)) throw new UsageError(`variables file not found: ${display(f, cwd)}`);
+  const read = readProjectConfig('report', { ...(v.config !== undefined ? { explicit: v.config as string } : {}), disabled: Boolean(v['no-config']), roots, host, cwd, io });
+  if (typeof read === 'number') return read;
+  const config: ProjectConfig | undefined = read.config;
+  const varFiles = resolveVarFiles(v['var-file'] as string[] | undefined, config, cwd);
   const options: AnalyzeOptions = { varFiles };
   if (config) {
     options.config = config;
@@ -122,20 +97,9 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
   }
   let posture: AccountPosture | undefined;
   if (v.account) {
-    const runtime = loadAwsRuntime();
-    if (!runtime) {
-      io.stderr('demarc report --account: the AWS account module is not part of this build (dist/aws-posture.js is missing)\n');
-      return 2;
-    }
-    try {
-      posture = await runtime.loadPosture({ trusted: true, env: io.env, ...(v.profile ? { profile: v.profile as string } : {}), ...(v.region ? { region: v.region as string } : {}) });
-    } catch (e) {
-      if (e instanceof runtime.AccountError) {
-        io.stderr(`demarc report --account: ${e.message}${e.command ? `\n  fix: ${e.command}` : ''}\n`);
-        return 2;
-      }
-      throw e;
-    }
+    const loaded = await loadCliAccount('report', v.profile as string | undefined, v.region as string | undefined, io);
+    if (typeof loaded === 'number') return loaded;
+    posture = loaded;
     options.account = posture;
   }
   const result = analyze(roots, host, options);
@@ -144,7 +108,7 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
   const ruleRan = (id: string) => config?.rules[id] !== 'off';
   const opts: Parameters<typeof matrixFromAnalysis>[1] = {
     cwd,
-    roots: roots.map((r) => display(r, cwd) || '.'),
+    roots: roots.map((r) => displayPath(r, cwd) || '.'),
     generatedAt: (deps.now?.() ?? new Date()).toISOString(),
     ruleRan,
   };
@@ -171,12 +135,12 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
       fs.mkdirSync(nodePath.dirname(out), { recursive: true });
       fs.writeFileSync(out, text);
     } catch (e) {
-      throw new UsageError(`cannot write the report: ${describeFsError(e, display(out, cwd))}`);
+      throw new UsageError(`cannot write the report: ${describeFsError(e, displayPath(out, cwd))}`);
     }
-    io.stderr(`${data.counts.resources} resources, ${data.counts.findings} findings, ${data.counts.cells['not-checked']} duties not checked${data.ownersConfigured ? `, ${data.counts.unowned} without an owner` : ''}\nwrote ${display(out, cwd)}\n`);
+    io.stderr(`${data.counts.resources} resources, ${data.counts.findings} findings, ${data.counts.cells['not-checked']} duties not checked${data.ownersConfigured ? `, ${data.counts.unowned} without an owner` : ''}\nwrote ${displayPath(out, cwd)}\n`);
   } else io.stdout(text);
 
   const inputErrors = result.problems.filter((p) => INPUT_ERROR_CODES.has(p.code));
-  for (const p of inputErrors) io.stderr(`demarc report: ${display(p.file, cwd)}: ${p.message}\n`);
+  for (const p of inputErrors) io.stderr(`demarc report: ${displayPath(p.file, cwd)}: ${p.message}\n`);
   return inputErrors.length ? 2 : 0;
 }

@@ -7,15 +7,14 @@ import { colorWanted, makeStyle } from '../color';
 import { toolVersion } from '../version';
 import type { AnalyzeOptions } from '../../engine/analyze';
 import { analyzeForScan } from '../worker-pool';
-import { findProjectConfig, isExcluded, parseProjectConfig, type ProjectConfig } from '../../engine/config';
+import { isExcluded, type ProjectConfig } from '../../engine/config';
 import { allRules, getRuleMeta } from '../../engine/rules/registry';
 import type { Host } from '../../engine/source';
-import type { AccountPosture } from '../../engine/account/types';
 import type { Problem, Severity } from '../../engine/types';
 import { SEVERITIES, severityRank } from '../../engine/types';
 import { createNodeHost, describeFsError, toEnginePath } from '../../host/node-host';
 import { displayPath, type ScanReport } from '../format/report';
-import { loadAwsRuntime } from '../../aws/loader';
+import { loadCliAccount, readProjectConfig, resolveVarFiles } from '../project';
 import { formatText, summaryLine } from '../format/text';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
@@ -125,36 +124,11 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   const style = makeStyle(!v.output && colorWanted(io.isTTY, io.env, Boolean(v['no-color'])));
 
   // The project file: explicit, found by walking up from the first path, or none.
-  let config: ProjectConfig | undefined;
-  const configProblems: Problem[] = [];
-  if (!v['no-config']) {
-    const firstDir = host.readDir(roots[0]!) ? roots[0]! : nodePath.posix.dirname(roots[0]!);
-    const configPath = v.config !== undefined ? abs(v.config as string) : findProjectConfig(firstDir, host);
-    if (configPath) {
-      let text: string | undefined;
-      try {
-        text = fs.readFileSync(configPath, 'utf8');
-      } catch (e) {
-        throw new UsageError(`cannot read the project file: ${describeFsError(e, displayPath(configPath, cwd))}`);
-      }
-      const parsed = parseProjectConfig(text, configPath, { knownRules: (id) => getRuleMeta(id) !== undefined });
-      config = parsed.config;
-      configProblems.push(...parsed.problems);
-      const errors = parsed.problems.filter((p) => p.severity === 'error');
-      // Warnings (an unknown rule id) travel with the report; errors stop the scan before it starts.
-      if (errors.length) for (const p of parsed.problems) io.stderr(`${displayPath(p.file, cwd)}:${(p.range?.start.line ?? 0) + 1}:${(p.range?.start.character ?? 0) + 1}: ${p.severity}: ${p.message}\n`);
-      if (errors.length) {
-        io.stderr(`demarc scan: the project file ${displayPath(configPath, cwd)} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} or pass --no-config\n`);
-        return 2;
-      }
-      if (v.verbose) io.stderr(`using project file ${displayPath(configPath, cwd)}\n`);
-    }
-  }
-
-  const varFiles = [...((v['var-file'] as string[] | undefined) ?? []).map(abs), ...(config?.varFiles ?? []).map((f) => toEnginePath(nodePath.resolve(config!.root, f)))];
-  for (const f of varFiles) {
-    if (!fs.existsSync(f)) throw new UsageError(`variables file not found: ${displayPath(f, cwd)}`);
-  }
+  const read = readProjectConfig('scan', { ...(v.config !== undefined ? { explicit: v.config as string } : {}), disabled: Boolean(v['no-config']), roots, host, cwd, io, verbose: Boolean(v.verbose) });
+  if (typeof read === 'number') return read;
+  const config: ProjectConfig | undefined = read.config;
+  const configProblems: Problem[] = read.problems;
+  const varFiles = resolveVarFiles(v['var-file'] as string[] | undefined, config, cwd);
   maxFileSize ??= config?.maxFileSize;
   const threshold: Severity = flagThreshold ?? config?.severityThreshold ?? 'low';
 
@@ -164,7 +138,7 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   if (maxFileSize !== undefined) options.maxFileSize = maxFileSize;
   if (config) options.config = config;
   if (v.account) {
-    const account = await loadAccount(v.profile as string | undefined, v.region as string | undefined, io);
+    const account = await loadCliAccount('scan', v.profile as string | undefined, v.region as string | undefined, io);
     if (typeof account === 'number') return account;
     options.account = account;
   } else if (v.profile !== undefined || v.region !== undefined) throw new UsageError('--profile and --region only apply with --account');
@@ -205,28 +179,6 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   }
   const active = report.findings.filter((f) => !f.suppressedBy);
   return active.length > 0 && !v['soft-fail'] ? 1 : 0;
-}
-
-/** The account posture, or an exit code after explaining why it could not be read. */
-async function loadAccount(profile: string | undefined, region: string | undefined, io: CliIO): Promise<AccountPosture | number> {
-  const posture = loadAwsRuntime();
-  if (!posture) {
-    io.stderr('demarc scan --account: the AWS account module is not part of this build (dist/aws-posture.js is missing)\n');
-    return 2;
-  }
-  const { loadPosture, AccountError } = posture;
-  try {
-    const opts: Parameters<typeof loadPosture>[0] = { trusted: true, env: io.env };
-    if (profile) opts.profile = profile;
-    if (region) opts.region = region;
-    return await loadPosture(opts);
-  } catch (e) {
-    if (e instanceof AccountError) {
-      io.stderr(`demarc scan --account: ${e.message}${e.command ? `\n  fix: ${e.command}` : ''}\n`);
-      return 2;
-    }
-    throw e;
-  }
 }
 
 function checkRoot(root: string): string | undefined {
