@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_cloudwatch_log_group', 'AWS::Logs::LogGroup'] },
     controls: [],
-    equivalents: { checkov: ['CKV_AWS_158'] },
+    equivalents: { checkov: ['CKV_AWS_158'], kics: ['0afbcfe9-d341-4b92-a64c-7e6de0543879'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

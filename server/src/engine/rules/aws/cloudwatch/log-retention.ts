@@ -17,7 +17,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-16'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_cloudwatch_log_group', 'AWS::Logs::LogGroup'] },
     controls: ['aws-securityhub:CloudWatch.16'],
-    equivalents: { checkov: ['CKV_AWS_338'] },
+    equivalents: { checkov: ['CKV_AWS_338'], kics: ['ef0b316a-211e-42f1-888e-64efe172b755'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -16,7 +16,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_ecr_repository_policy', 'AWS::ECR::Repository'] },
     controls: [],
-    equivalents: { checkov: ['CKV_AWS_32'] },
+    equivalents: { checkov: ['CKV_AWS_32'], kics: ['e86e26fc-489e-44f0-9bcd-97305e4ba69a', '75be209d-1948-41f6-a8c8-e22dd0121134'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

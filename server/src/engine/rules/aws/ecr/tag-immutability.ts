@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-2'],
     responsibility: { layer: 'application-code', resourceTypes: ['aws_ecr_repository', 'AWS::ECR::Repository'] },
     controls: ['aws-fsbp:ECR.2'],
-    equivalents: { checkov: ['CKV_AWS_51'], trivy: ['AVD-AWS-0031', 'aws-ecr-enforce-immutable-repository'] },
+    equivalents: { checkov: ['CKV_AWS_51'], trivy: ['AVD-AWS-0031', 'aws-ecr-enforce-immutable-repository'], kics: ['d1846b12-20c5-4d45-8798-fc35b79268eb', '33f41d31-86b1-46a4-81f7-9c9a671f59ac'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

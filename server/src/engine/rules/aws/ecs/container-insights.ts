@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/ContainerInsights.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-12'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_ecs_cluster', 'AWS::ECS::Cluster'] },
     controls: ['aws-fsbp:ECS.12'],
-    equivalents: { trivy: ['AVD-AWS-0034', 'aws-ecs-enable-container-insight'] },
+    equivalents: { trivy: ['AVD-AWS-0034', 'aws-ecs-enable-container-insight'], kics: ['97cb0688-369a-4d26-b1f7-86c4c91231bc', 'ab759fde-e1e8-4b0e-ad73-ba856e490ed8'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking-awsvpc.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-2'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_ecs_service', 'AWS::ECS::Service'] },
     controls: ['aws-fsbp:ECS.2'],
-    equivalents: { checkov: ['CKV_AWS_333'] },
+    equivalents: { checkov: ['CKV_AWS_333'], kics: ['bafe7989-3c4b-47f0-910b-e6e1cba7f146'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-1'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_efs_file_system', 'AWS::EFS::FileSystem'] },
     controls: ['aws-fsbp:EFS.1', 'aws-securityhub:EFS.8'],
-    equivalents: { checkov: ['CKV_AWS_42'] },
+    equivalents: { checkov: ['CKV_AWS_42'], kics: ['48207659-729f-4b5c-9402-f884257d794f', '2ff8e83c-90e1-4d68-a300-6d652112e622'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -18,7 +18,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-8'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_eks_cluster', 'AWS::EKS::Cluster'] },
     controls: ['aws-fsbp:EKS.8'],
-    equivalents: { checkov: ['CKV_AWS_37'] },
+    equivalents: { checkov: ['CKV_AWS_37'], kics: ['37304d3f-f852-40b8-ae3f-725e87a7cedf'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -19,7 +19,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-1'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_eks_cluster', 'AWS::EKS::Cluster'] },
     controls: ['aws-fsbp:EKS.1'],
-    equivalents: { checkov: ['CKV_AWS_38'], trivy: ['AVD-AWS-0040', 'aws-eks-no-public-cluster-access'] },
+    equivalents: { checkov: ['CKV_AWS_38'], trivy: ['AVD-AWS-0040', 'aws-eks-no-public-cluster-access'], kics: ['61cf9883-1752-4768-b18c-0d57f2737709', '42f4b905-3736-4213-bfe9-c0660518cda8'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

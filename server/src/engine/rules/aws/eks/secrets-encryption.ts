@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-3'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_eks_cluster', 'AWS::EKS::Cluster'] },
     controls: ['aws-fsbp:EKS.3'],
-    equivalents: { checkov: ['CKV_AWS_58'], trivy: ['AVD-AWS-0039', 'aws-eks-encrypt-secrets'] },
+    equivalents: { checkov: ['CKV_AWS_58'], trivy: ['AVD-AWS-0039', 'aws-eks-encrypt-secrets'], kics: ['63ebcb19-2739-4d3f-aa5c-e8bbb9b85281', '8e5ef52b-e673-4c3f-9b2e-99cdd0139059'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-4'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup'] },
     controls: ['aws-fsbp:ElastiCache.4'],
-    equivalents: { checkov: ['CKV_AWS_29'] },
+    equivalents: { checkov: ['CKV_AWS_29'], kics: ['76976de7-c7b1-4f64-a94f-90c1345914c2', 'e4ee3903-9225-4b6a-bdfb-e62dbadef821'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-5'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup'] },
     controls: ['aws-fsbp:ElastiCache.5'],
-    equivalents: { checkov: ['CKV_AWS_30'], trivy: ['AVD-AWS-0051', 'aws-elasticache-enable-in-transit-encryption'] },
+    equivalents: { checkov: ['CKV_AWS_30'], trivy: ['AVD-AWS-0051', 'aws-elasticache-enable-in-transit-encryption'], kics: ['1afbb3fa-cf6c-4a3d-b730-95e9f4df343e', '3b02569b-fc6f-4153-b3a3-ba91022fed68'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

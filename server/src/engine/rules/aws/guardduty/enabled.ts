@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html#guardduty-1'],
     responsibility: { layer: 'logging-monitoring', resourceTypes: ['aws_guardduty_detector', 'AWS::GuardDuty::Detector'] },
     controls: ['aws-fsbp:GuardDuty.1'],
-    equivalents: {},
+    equivalents: { kics: ['704dadd3-54fc-48ac-b6a0-02f170011473', 'a25cd877-375c-4121-a640-730929936fac'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-4'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_kms_key', 'AWS::KMS::Key'] },
     controls: ['aws-securityhub:KMS.4', 'cis-aws-v5:3.6'],
-    equivalents: { checkov: ['CKV_AWS_7'], trivy: ['AVD-AWS-0065', 'aws-kms-auto-rotate-keys'] },
+    equivalents: { checkov: ['CKV_AWS_7'], trivy: ['AVD-AWS-0065', 'aws-kms-auto-rotate-keys'], kics: ['22fbfeac-7b5a-421a-8a27-7a2178bb910b', '1c07bfaf-663c-4f6f-b22b-8e2d481e4df5'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -34,7 +34,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-5'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_kms_key', 'aws_kms_key_policy', 'AWS::KMS::Key'] },
     controls: ['aws-fsbp:KMS.5'],
-    equivalents: { checkov: ['CKV_AWS_33'] },
+    equivalents: { checkov: ['CKV_AWS_33'], kics: ['7ebc9038-0bde-479a-acc4-6ed7b6758899', 'da905474-7454-43c0-b8d2-5756ab951aba'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-1'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'] },
     controls: ['aws-fsbp:Opensearch.1', 'aws-fsbp:ES.1'],
-    equivalents: { checkov: ['CKV_AWS_5'] },
+    equivalents: { checkov: ['CKV_AWS_5'], kics: ['24e16922-4330-4e9d-be8a-caa90299466a', '86a248ab-0e01-4564-a82a-878303e253bb'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

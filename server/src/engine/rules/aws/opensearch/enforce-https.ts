@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-8'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'] },
     controls: ['aws-fsbp:Opensearch.8', 'aws-fsbp:ES.8'],
-    equivalents: { checkov: ['CKV_AWS_83'] },
+    equivalents: { checkov: ['CKV_AWS_83'], kics: ['2e9e0729-66d5-4148-9d39-5e6fb4bf2a4e', '4cdc88e6-c0c8-4081-a639-bb3a557cbedf'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

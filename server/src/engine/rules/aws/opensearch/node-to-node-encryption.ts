@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-3'],
     responsibility: { layer: 'encryption-in-transit', resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'] },
     controls: ['aws-fsbp:Opensearch.3', 'aws-fsbp:ES.3'],
-    equivalents: { checkov: ['CKV_AWS_6'] },
+    equivalents: { checkov: ['CKV_AWS_6'], kics: ['967eb3e6-26fc-497d-8895-6428beb6e8e2', '43ed6fe0-edb6-43c2-97be-6501cf563d53'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

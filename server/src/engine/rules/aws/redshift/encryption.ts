@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-10'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_redshift_cluster', 'AWS::Redshift::Cluster'] },
     controls: ['aws-fsbp:Redshift.10'],
-    equivalents: { checkov: ['CKV_AWS_64'] },
+    equivalents: { checkov: ['CKV_AWS_64'], kics: ['cfdcabb0-fc06-427c-865b-c59f13e898ce', '3b316b05-564c-44a7-9c3f-405bb95e211e'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-1'],
     responsibility: { layer: 'network-configuration', resourceTypes: ['aws_redshift_cluster', 'AWS::Redshift::Cluster'] },
     controls: ['aws-fsbp:Redshift.1'],
-    equivalents: { checkov: ['CKV_AWS_87'] },
+    equivalents: { checkov: ['CKV_AWS_87'], kics: ['bdf8dcb4-75df-4370-92c4-606e4ae6c4d3'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -86,7 +86,7 @@ export default defineRule({
     // It scans every resource and provider block; these are the types whose credential duty it documents.
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_iam_access_key', 'AWS::IAM::AccessKey'] },
     controls: [],
-    equivalents: { checkov: ['CKV_AWS_41'] },
+    equivalents: { checkov: ['CKV_AWS_41'], kics: ['a88baa34-e2ad-44ea-ad6f-8cac87bc7c71'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -27,7 +27,7 @@ export default defineRule({
     // It scans every resource and provider block; these are the types whose credential duty it documents.
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_db_instance', 'aws_secretsmanager_secret_version', 'AWS::RDS::DBInstance', 'AWS::SecretsManager::Secret'] },
     controls: [],
-    equivalents: {},
+    equivalents: { kics: ['a88baa34-e2ad-44ea-ad6f-8cac87bc7c71'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

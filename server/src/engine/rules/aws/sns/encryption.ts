@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-1'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_sns_topic', 'AWS::SNS::Topic'] },
     controls: ['aws-securityhub:SNS.1'],
-    equivalents: { checkov: ['CKV_AWS_26'], trivy: ['AVD-AWS-0095', 'aws-sns-enable-topic-encryption'] },
+    equivalents: { checkov: ['CKV_AWS_26'], trivy: ['AVD-AWS-0095', 'aws-sns-enable-topic-encryption'], kics: ['28545147-2fc6-42d5-a1f9-cf226658e591', '9d13b150-a2ab-42a1-b6f4-142e41f81e52'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

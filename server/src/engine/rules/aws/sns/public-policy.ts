@@ -16,7 +16,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-4'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_sns_topic', 'aws_sns_topic_policy', 'AWS::SNS::TopicPolicy'] },
     controls: ['aws-fsbp:SNS.4'],
-    equivalents: {},
+    equivalents: { kics: ['b26d2b7e-60f6-413d-a3a1-a57db24aa2b3', 'ae53ce91-42b5-46bf-a84f-9a13366a4f13'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {

@@ -14,7 +14,7 @@ export default attributeRule({
     links: ['https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/sqs-controls.html#sqs-1'],
     responsibility: { layer: 'encryption-at-rest', resourceTypes: ['aws_sqs_queue', 'AWS::SQS::Queue'] },
     controls: ['aws-fsbp:SQS.1'],
-    equivalents: { checkov: ['CKV_AWS_27'], trivy: ['AVD-AWS-0096', 'aws-sqs-enable-queue-encryption'] },
+    equivalents: { checkov: ['CKV_AWS_27'], trivy: ['AVD-AWS-0096', 'aws-sqs-enable-queue-encryption'], kics: ['6e8849c1-3aa7-40e3-9063-b85ee300f29f', '12726829-93ed-4d51-9cbe-13423f4299e1'] },
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {

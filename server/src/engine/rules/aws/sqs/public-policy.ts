@@ -16,7 +16,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/sqs-controls.html#sqs-3'],
     responsibility: { layer: 'identity-access', resourceTypes: ['aws_sqs_queue', 'aws_sqs_queue_policy', 'AWS::SQS::QueuePolicy'] },
     controls: ['aws-fsbp:SQS.3'],
-    equivalents: {},
+    equivalents: { kics: ['730675f9-52ed-49b6-8ead-0acb5dd7df7f', 'abb06e5f-ef9a-4a99-98c6-376d396bfcdf', '9b6a3f5b-5fd6-40ee-9bc0-ed604911212d'] },
     fixable: false,
     formats: ['terraform', 'cloudformation'],
     examples: {
