@@ -2,7 +2,7 @@
 import { detectKind, kindFromName } from './detect';
 import { DEFAULT_MAX_FILE_SIZE, loadFile } from './files';
 import type { Comment, EvaluationResult, Host, SourceFile, SourceResource } from './source';
-import type { Finding, Problem, Severity } from './types';
+import type { Finding, Problem } from './types';
 import { evaluateTerraformModule } from './evaluate/terraform';
 import { evaluateCloudFormationTemplate } from './evaluate/cloudformation';
 import { adapt } from './adapt';
@@ -258,10 +258,6 @@ export function mergeResults(results: UnitResult[], skipped: Skipped[], problems
     files,
     resources: kept.flatMap((r) => r.resources),
   };
-}
-
-export function effectiveSeverity(f: Finding): Severity {
-  return f.severity;
 }
 
 function safeRead(host: Host, path: string): string | undefined {

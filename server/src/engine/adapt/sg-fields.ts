@@ -1,5 +1,8 @@
 // Field specs for security group rules in each of their written forms.
-import type { FieldSpec } from '../model/kind';
+import { normalizeProtocol, type SecurityGroupRule } from '../model/aws/vpc';
+import type { FieldSpec, Fields, Path } from '../model/kind';
+import type { Value } from '../model/resource';
+import type { SourceResource } from '../source';
 
 const ALL_PROTOCOLS = { value: '-1', reason: 'all protocols' };
 
@@ -33,3 +36,32 @@ export const cfnRuleFields = {
   cidrs6: { type: 'strings', cloudformation: ['CidrIpv6'] },
   groupId: { type: 'raw', cloudformation: ['GroupId'] },
 } satisfies Record<string, FieldSpec>;
+
+type RuleFields = Fields<typeof tfRuleFields>;
+
+/** One normalized rule from any written form (the field names above are already format-neutral). */
+export function toRule(
+  direction: 'ingress' | 'egress',
+  f: Pick<RuleFields, 'fromPort' | 'toPort' | 'protocol' | 'cidrs' | 'cidrs6'>,
+  source: SourceResource,
+  path: Path,
+  span?: SecurityGroupRule['span'],
+): SecurityGroupRule {
+  const protocol: Value<string> = f.protocol.origin === 'unknown' || f.protocol.value === undefined ? f.protocol : { ...f.protocol, value: normalizeProtocol(f.protocol.value) };
+  const rule: SecurityGroupRule = {
+    direction,
+    protocol,
+    fromPort: f.fromPort,
+    toPort: f.toPort,
+    cidrs: [...f.cidrs.items, ...f.cidrs6.items, ...unknownList(f.cidrs.value), ...unknownList(f.cidrs6.value)],
+    site: { resource: source, path },
+    source,
+  };
+  if (span) rule.span = span;
+  return rule;
+}
+
+/** A CIDR list that is itself unknown contributes one unknown entry, so rules know they cannot see it. */
+function unknownList(v: Value<unknown>): Value<string>[] {
+  return v.origin === 'unknown' ? [v as Value<string>] : [];
+}

@@ -156,3 +156,10 @@ export function isKnownValue<T>(v: Value<T>): v is Value<T> & { value: T } {
 function describeKind(v: Val): string {
   return v.kind === 'object' ? 'an object' : v.kind === 'list' ? 'a list' : `a ${v.kind}`;
 }
+
+/** A configuration block's presence as a boolean value (present → true where it is written). */
+export function presence(v: Value<unknown>): Value<boolean> {
+  if (v.origin === 'unknown') return { origin: 'unknown', ...(v.span ? { span: v.span } : {}), ...(v.reason ? { reason: v.reason } : {}) };
+  if (v.origin === 'default') return { origin: 'default', value: false, reason: 'not configured', ...(v.site ? { site: v.site } : {}) };
+  return { origin: v.origin, value: true, ...(v.span ? { span: v.span } : {}), ...(v.site ? { site: v.site } : {}) };
+}

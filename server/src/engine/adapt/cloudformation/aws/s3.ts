@@ -3,7 +3,7 @@ import { bucketSpec, bucketPolicySpec, type S3Bucket } from '../../../model/aws/
 import type { Value } from '../../../model/resource';
 import { type AdaptContext, designates } from '../../context';
 import { buildKind } from '../../generic';
-import { presence } from '../../terraform/aws/s3';
+import { presence } from '../../values';
 
 export function adaptS3CloudFormation(ctx: AdaptContext): S3Bucket[] {
   const policies = ctx.ofType('AWS::S3::BucketPolicy').map((src) => buildKind(bucketPolicySpec, src));

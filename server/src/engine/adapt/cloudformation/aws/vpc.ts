@@ -4,8 +4,7 @@ import type { Fields, Path } from '../../../model/kind';
 import type { SourceResource } from '../../../source';
 import { type AdaptContext, designates } from '../../context';
 import { readField, readFields, readTags } from '../../generic';
-import { cfnRuleFields } from '../../sg-fields';
-import { toRule } from '../../terraform/aws/vpc';
+import { cfnRuleFields, toRule } from '../../sg-fields';
 
 type RuleFields = Fields<typeof cfnRuleFields>;
 

@@ -5,6 +5,7 @@ import type { Value } from '../../../model/resource';
 import type { SourceResource } from '../../../source';
 import { type AdaptContext, designates } from '../../context';
 import { buildKind } from '../../generic';
+import { presence } from '../../values';
 
 type Companion<S extends KindSpec<any>> = S extends KindSpec<infer F> ? KindResource<F> : never;
 
@@ -75,11 +76,4 @@ function versioningOf(status: Value<string> | undefined, legacy: Value<boolean>)
   if (legacy.origin === 'unknown') return { ...legacy, value: undefined } as Value<string>;
   if (legacy.origin !== 'default') return { ...legacy, value: legacy.value ? 'Enabled' : 'Suspended' } as Value<string>;
   return { origin: 'default', value: 'Disabled', reason: 'S3 creates buckets unversioned' };
-}
-
-/** A configuration block's presence as a boolean value (present → true where it is written). */
-export function presence(v: Value<unknown>): Value<boolean> {
-  if (v.origin === 'unknown') return { origin: 'unknown', ...(v.span ? { span: v.span } : {}), ...(v.reason ? { reason: v.reason } : {}) };
-  if (v.origin === 'default') return { origin: 'default', value: false, reason: 'not configured', ...(v.site ? { site: v.site } : {}) };
-  return { origin: v.origin, value: true, ...(v.span ? { span: v.span } : {}), ...(v.site ? { site: v.site } : {}) };
 }

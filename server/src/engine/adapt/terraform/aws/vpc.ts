@@ -1,40 +1,13 @@
 // Terraform security groups: inline blocks plus separate rule resources joined through security_group_id.
-import { normalizeProtocol, type SecurityGroup, type SecurityGroupRule } from '../../../model/aws/vpc';
+import type { SecurityGroup, SecurityGroupRule } from '../../../model/aws/vpc';
 import type { Path } from '../../../model/kind';
-import type { Value } from '../../../model/resource';
 import type { SourceResource } from '../../../source';
 import { type AdaptContext, designates } from '../../context';
 import { readField, readFields, readTags } from '../../generic';
-import { tfRuleFields, tfVpcRuleFields } from '../../sg-fields';
+import { tfRuleFields, tfVpcRuleFields, toRule } from '../../sg-fields';
 import type { Fields } from '../../../model/kind';
 
 type RuleFields = Fields<typeof tfRuleFields>;
-
-export function toRule(
-  direction: 'ingress' | 'egress',
-  f: Pick<RuleFields, 'fromPort' | 'toPort' | 'protocol' | 'cidrs' | 'cidrs6'>,
-  source: SourceResource,
-  path: Path,
-  span?: SecurityGroupRule['span'],
-): SecurityGroupRule {
-  const protocol: Value<string> = f.protocol.origin === 'unknown' || f.protocol.value === undefined ? f.protocol : { ...f.protocol, value: normalizeProtocol(f.protocol.value) };
-  const rule: SecurityGroupRule = {
-    direction,
-    protocol,
-    fromPort: f.fromPort,
-    toPort: f.toPort,
-    cidrs: [...f.cidrs.items, ...f.cidrs6.items, ...unknownList(f.cidrs.value), ...unknownList(f.cidrs6.value)],
-    site: { resource: source, path },
-    source,
-  };
-  if (span) rule.span = span;
-  return rule;
-}
-
-/** A CIDR list that is itself unknown contributes one unknown entry, so rules know they cannot see it. */
-function unknownList(v: Value<unknown>): Value<string>[] {
-  return v.origin === 'unknown' ? [v as Value<string>] : [];
-}
 
 export function adaptSecurityGroupsTerraform(ctx: AdaptContext): SecurityGroup[] {
   const separate = ctx.ofType('aws_security_group_rule').map((src) => ({ src, f: readFields(tfRuleFields, src) }));
