@@ -1,4 +1,5 @@
-// One build script, three bundles. `--production` minifies and drops source maps; `--watch` rebuilds on change.
+// One build script: the client, the language server, the CLI and their helper bundles. `--production` minifies and drops
+// source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -17,9 +18,25 @@ const common = {
   external: ['vscode', 'aws-crt', '@aws-sdk/signature-v4-crt'],
 };
 
+/** Resolves `vscode-languageserver-protocol` as vscode-languageserver itself does, whoever imports it. */
+const oneProtocolCopy = {
+  name: 'one-protocol-copy',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-languageserver-protocol(\/.*)?$/ }, (args) => {
+      if (args.pluginData === 'one-protocol-copy') return undefined;
+      const resolveDir = new URL('./node_modules/vscode-languageserver/', import.meta.url).pathname;
+      return build.resolve(args.path, { kind: args.kind, resolveDir, pluginData: 'one-protocol-copy' });
+    });
+  },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The language server answers `initialize` from a small bundle and loads the engine right after
+  // (server/src/lsp/engine-loader.ts). vscode-languageserver carries its own protocol copy; the server's few direct
+  // imports of the protocol package use that copy too, so the bundle holds one.
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [oneProtocolCopy] },
+  { entryPoints: ['server/src/lsp/engine.ts'], outfile: 'dist/server-engine.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Analysis worker threads of `demarc scan`, found next to cli.js at run time (server/src/cli/worker-pool.ts).
   { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/scan-worker.js' },

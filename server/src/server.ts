@@ -4,7 +4,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { register as registerAccount } from './handlers/account';
 import type { ServerDeps } from './handlers/deps';
 import { createNodeHost } from './host/node-host';
-import { createEngine } from './lsp/engine';
+import { createLazyEngine } from './lsp/engine-loader';
 import { startServer } from './lsp/start';
 
 const connection = createConnection(ProposedFeatures.all) as unknown as Connection;
@@ -24,7 +24,10 @@ function account(c: Connection, deps: ServerDeps): void {
   });
 }
 
-startServer(connection, { engine: createEngine(), baseHost: createNodeHost(), extraHandlers: [account] });
+const engine = createLazyEngine();
+// `initialize` is answered without the engine; it loads once the client has the answer, usually before the first
+// document arrives (a document that comes sooner loads it on the spot).
+startServer(connection, { engine, baseHost: createNodeHost(), extraHandlers: [account], onInitialized: () => setImmediate(() => engine.warm()) });
 
 // Keep serving when something slips past the handler guards; the log names it.
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e instanceof Error ? e.stack : String(e)}`));

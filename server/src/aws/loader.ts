@@ -14,7 +14,7 @@ export function loadAwsRuntime(): AwsRuntime | undefined {
       cached = require(c) as AwsRuntime;
       return cached;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes(c)) throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).startsWith(`Cannot find module '${c}'`)) throw e;
     }
   }
   return undefined;

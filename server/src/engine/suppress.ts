@@ -17,6 +17,9 @@ import type { Val } from './evaluate/value';
 import type { RuleMeta } from './rules/meta';
 import { getRuleMeta } from './rules/registry';
 import { LineIndex } from './text';
+import { isValidDate, parseDemarcDirective } from './suppress-directive';
+
+export { parseDemarcDirective, type ParsedDemarcDirective } from './suppress-directive';
 
 export interface SuppressionContext {
   files: SourceFile[];
@@ -184,39 +187,6 @@ function directivesFromComment(file: SourceFile, c: Comment, resources: SourceRe
       out.push({ tool: 'kics', ids: km[2]!.split(',').filter(Boolean), span, scope: { kind: 'file', file: file.path } });
     }
   }
-  return out;
-}
-
-export interface ParsedDemarcDirective {
-  ids: string[];
-  reason?: string;
-  until?: string;
-  error?: string;
-}
-
-/** Parses what follows `demarc:ignore`. Exported for the language server's hover on suppression comments. */
-export function parseDemarcDirective(rest: string): ParsedDemarcDirective {
-  let body = rest;
-  let reason: string | undefined;
-  const sep = body.search(/(^|\s)--(\s|$)/);
-  if (sep !== -1) {
-    const dash = body.indexOf('--', sep);
-    reason = body.slice(dash + 2).replace(/\*\/\s*$/, '').trim() || undefined;
-    body = body.slice(0, dash);
-  }
-  let until: string | undefined;
-  const ids: string[] = [];
-  for (const token of body.trim().split(/[\s,]+/).filter(Boolean)) {
-    const u = /^until=(.*)$/.exec(token);
-    if (u) {
-      if (!isValidDate(u[1]!)) return { ids, error: `until="${u[1]}" is not a valid YYYY-MM-DD date` };
-      until = u[1];
-    } else ids.push(token);
-  }
-  if (ids.length === 0) return { ids, error: 'needs at least one rule id, e.g. `demarc:ignore aws-s3-versioning -- reason`' };
-  const out: ParsedDemarcDirective = { ids };
-  if (reason) out.reason = reason;
-  if (until) out.until = until;
   return out;
 }
 
@@ -467,12 +437,6 @@ function problemAt(files: Map<string, SourceFile>, span: Span, severity: Problem
 function normalizeToday(t: string | Date | undefined): string {
   if (typeof t === 'string') return t;
   return (t ?? new Date()).toISOString().slice(0, 10);
-}
-
-function isValidDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** Suppression-relevant comments of a text, without a parser (tests, and hovers on files not yet evaluated). */

@@ -3,7 +3,7 @@ import type { UnitResult } from '../engine/analyze';
 import type { Comment, SourceResource } from '../engine/source';
 import type { Finding, Span } from '../engine/types';
 import type { Field, Val } from '../engine/evaluate/value';
-import { parseDemarcDirective } from '../engine/suppress';
+import { parseDemarcDirective } from '../engine/suppress-directive';
 
 export function contains(span: Span | undefined, file: string, offset: number): boolean {
   return !!span && span.file === file && span.start <= offset && offset <= span.end;

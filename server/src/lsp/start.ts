@@ -30,6 +30,8 @@ export interface StartOptions {
   baseHost: Host;
   /** Extra handler modules (the account integration), registered after the built-in ones. */
   extraHandlers?: ((connection: Connection, deps: ServerDeps) => void)[];
+  /** Called when the client confirms `initialized`, i.e. once it has the initialize result (server.ts loads the engine then). */
+  onInitialized?: () => void;
 }
 
 export interface StartedServer {
@@ -105,6 +107,7 @@ export function startServer(connection: Connection, options: StartOptions): Star
       scanOnStart: init.scanOnStart !== false,
       // Subscribed after `initialized`: the library would otherwise register it with a request sent mid-initialize.
       onInitialized: () => {
+        options.onInitialized?.();
         if (!supportsFolderEvents) return;
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
           const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));

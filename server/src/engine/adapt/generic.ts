@@ -4,7 +4,7 @@ import type { FieldSpec, Fields, Item, KindResource, KindSpec, Path, PolicyValue
 import type { Value } from '../model/resource';
 import { policyFromVal } from '../policy/document';
 import type { SourceFormat, SourceResource } from '../source';
-import { boolFrom, defaultValue, numberFrom, stringFrom, tagsFrom, valAt } from './values';
+import { boolFrom, defaultValue, numberFrom, stringFrom, tagsFrom, valAt, valIn } from './values';
 
 function pathsFor(spec: FieldSpec, format: SourceFormat): Path[] | undefined {
   const p = format === 'terraform' ? spec.terraform : spec.cloudformation;
@@ -14,16 +14,15 @@ function pathsFor(spec: FieldSpec, format: SourceFormat): Path[] | undefined {
 
 /** The first path that has a value; else the first path (where a fix would write). */
 function locate(src: SourceResource, paths: Path[], base: Path, root: Val | undefined): { path: Path; val: Val | undefined } {
+  // Paths from the kind specs are shared and never mutated, so they are used as they are when there is no base.
+  const join = (p: Path) => (base.length === 0 ? p : [...base, ...p]);
+  // Inside an item (root given), the item object is the start; otherwise the resource body below `base`.
+  const start = root ? (root.kind === 'object' ? root : undefined) : valIn(src.body, base);
   for (const p of paths) {
-    const val = root ? valAtFrom(root, p) : valAt(src, [...base, ...p]);
-    if (val !== undefined && val.kind !== 'null') return { path: [...base, ...p], val };
+    const val = valIn(start, p);
+    if (val !== undefined && val.kind !== 'null') return { path: join(p), val };
   }
-  return { path: [...base, ...paths[0]!], val: undefined };
-}
-
-function valAtFrom(root: Val, path: Path): Val | undefined {
-  const fake = { body: root } as SourceResource;
-  return root.kind === 'object' ? valAt(fake, path) : undefined;
+  return { path: join(paths[0]!), val: undefined };
 }
 
 export function readField(spec: FieldSpec, src: SourceResource, base: Path = [], root?: Val): unknown {

@@ -7,7 +7,12 @@ export type Path = (string | number)[];
 
 /** The Val at a native path in a resource body. Numbers index lists; a lone object counts as a one-item list. */
 export function valAt(src: SourceResource, path: Path): Val | undefined {
-  let cur: Val | undefined = src.body;
+  return valIn(src.body, path);
+}
+
+/** The value at `path` below `root` (the same walk as valAt, from any value). */
+export function valIn(root: Val | undefined, path: Path): Val | undefined {
+  let cur: Val | undefined = root;
   for (const seg of path) {
     if (!cur) return undefined;
     if (cur.kind === 'unknown') return cur;

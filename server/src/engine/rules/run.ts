@@ -3,7 +3,7 @@ import type { ProjectConfig } from '../config';
 import { renderFix } from '../fix';
 import type { ModelResource, Value } from '../model/resource';
 import type { SourceFile, SourceResource } from '../source';
-import type { Finding, RelatedInfo, Span } from '../types';
+import type { Finding, Span } from '../types';
 import type { Report, Rule, RuleContext } from './rule';
 import { RULES } from './index';
 
@@ -27,14 +27,16 @@ export function runRules(resources: ModelResource[], options: RunOptions): Findi
   const only = options.onlyRules && options.onlyRules.length ? new Set(options.onlyRules) : undefined;
   const skip = new Set(options.skipRules ?? []);
   const findings: Finding[] = [];
+  const sources = options.sources ?? NO_SOURCES;
+  const none: ModelResource[] = [];
   for (const rule of options.rules ?? RULES) {
     const id = rule.meta.id;
     if ((only && !only.has(id)) || skip.has(id)) continue;
     const produced: Finding[] = [];
     const ctx: RuleContext = {
-      resources: <T extends ModelResource>(kind: string) => (byKind.get(kind) ?? []) as T[],
+      resources: <T extends ModelResource>(kind: string) => (byKind.get(kind) ?? none) as T[],
       all: resources,
-      sources: options.sources ?? [],
+      sources,
       config: options.config,
       report: (r) => {
         const f = toFinding(rule, r, options.files);
@@ -43,7 +45,7 @@ export function runRules(resources: ModelResource[], options: RunOptions): Findi
     };
     try {
       rule.check(ctx);
-      findings.push(...produced);
+      for (const f of produced) findings.push(f);
     } catch (e) {
       options.onRuleError?.(id, e);
     }
@@ -55,9 +57,13 @@ function within(span: Span, outer: Span): boolean {
   return span.file === outer.file && span.start >= outer.start && span.end <= outer.end;
 }
 
-function containingResource(span: Span, resource: ModelResource): SourceResource | undefined {
-  return [resource.source, ...resource.parts].find((s) => within(span, s.span));
+function insideResource(span: Span, resource: ModelResource): boolean {
+  if (within(span, resource.source.span)) return true;
+  for (const part of resource.parts) if (within(span, part.span)) return true;
+  return false;
 }
+
+const NO_SOURCES: readonly SourceResource[] = [];
 
 function toFinding(rule: Rule, r: Report, files: Map<string, SourceFile>): Finding | undefined {
   const value = r.value as Value<unknown> | undefined;
@@ -65,15 +71,17 @@ function toFinding(rule: Rule, r: Report, files: Map<string, SourceFile>): Findi
   // Findings land inside the resource: the precise span when it is there, else the value's use site, else the header.
   // Whatever lies outside (a policy document data source, a locals block) becomes related information.
   let span: Span | undefined;
-  for (const candidate of [r.span, value?.span]) {
-    if (!candidate) continue;
-    if (!span && containingResource(candidate, r.resource)) span = candidate;
-    else if (!containingResource(candidate, r.resource)) related.push({ span: candidate, message: candidate === r.span ? 'the offending statement is written here' : 'the value is written here' });
-  }
+  const place = (candidate: Span | undefined, message: string) => {
+    if (!candidate) return;
+    const inside = insideResource(candidate, r.resource);
+    if (!span && inside) span = candidate;
+    else if (!inside) related.push({ span: candidate, message });
+  };
+  place(r.span, 'the offending statement is written here');
+  place(value?.span, value?.span === r.span ? 'the offending statement is written here' : 'the value is written here');
   if (!span) span = (value?.site?.resource ?? r.resource.source).headerSpan;
-  for (const [i, v] of (value?.via ?? []).entries()) {
-    related.push({ span: v, message: i === (value!.via!.length - 1) ? 'the value comes from here' : 'through here' });
-  }
+  const via = value?.via;
+  if (via) for (let i = 0; i < via.length; i++) related.push({ span: via[i]!, message: i === via.length - 1 ? 'the value comes from here' : 'through here' });
   const file = files.get(span.file);
   if (!file) return undefined;
   const finding: Finding = {
@@ -87,11 +95,12 @@ function toFinding(rule: Rule, r: Report, files: Map<string, SourceFile>): Findi
     resource: r.resource.address,
     resourceType: r.resource.source.type,
     resourceKind: r.resource.kind,
-    related: related.flatMap((x): RelatedInfo[] => {
-      const f = files.get(x.span.file);
-      return f ? [{ file: x.span.file, span: x.span, range: f.lines.rangeOf(x.span.start, x.span.end), message: x.message }] : [];
-    }),
+    related: [],
   };
+  for (const x of related) {
+    const f = x.span.file === span.file ? file : files.get(x.span.file);
+    if (f) finding.related.push({ file: x.span.file, span: x.span, range: f.lines.rangeOf(x.span.start, x.span.end), message: x.message });
+  }
   if (value && value.origin !== 'unknown') finding.valueOrigin = value.origin;
   else if (!value) finding.valueOrigin = r.span ? 'explicit' : 'default';
   if (r.fix) {

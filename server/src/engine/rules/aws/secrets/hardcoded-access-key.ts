@@ -30,12 +30,15 @@ const COVERED_ELSEWHERE: Record<string, Set<string>> = {
  * walked through their parsed structure. Unknown values are skipped: a reference or an unset variable is not a literal.
  */
 export function literals(ctx: RuleContext): Literal[] {
+  // Three rules read the same list in one run; the run hands every rule the same `sources` array.
+  const cached = literalCache.get(ctx.sources);
+  if (cached) return cached;
   const out: Literal[] = [];
   const walk = (source: SourceResource, v: Val, key: string, parent: ObjectVal | undefined, depth: number): void => {
     if (depth > 40) return;
     if (v.kind === 'string') {
       if (v.json) walk(source, v.json, key, parent, depth + 1);
-      else out.push({ source, key, val: v, ...(parent ? { parent } : {}) });
+      else out.push(parent ? { source, key, val: v, parent } : { source, key, val: v });
     } else if (v.kind === 'list') {
       for (const item of v.items) walk(source, item, key, parent, depth + 1);
     } else if (v.kind === 'object') {
@@ -46,8 +49,10 @@ export function literals(ctx: RuleContext): Literal[] {
     }
   };
   for (const s of ctx.sources) walk(s, s.body, '', undefined, 0);
+  if (ctx.sources.length > 0) literalCache.set(ctx.sources, out);
   return out;
 }
+const literalCache = new WeakMap<readonly SourceResource[], Literal[]>();
 
 /** The model resource built from `source`, or a stand-in for sources no kind covers (providers, data sources…). */
 export function resourceFor(ctx: RuleContext, source: SourceResource): ModelResource {
