@@ -1,6 +1,6 @@
 // The one entry point every front end uses: discover → load → parse/evaluate → adapt → check → suppress → policy.
 import { detectKind, kindFromName } from './detect';
-import { DEFAULT_MAX_FILE_SIZE, loadFile } from './files';
+import { DEFAULT_MAX_FILE_SIZE, loadFile, vetText } from './files';
 import type { Comment, EvaluationResult, Host, SourceFile, SourceResource } from './source';
 import type { Finding, Problem } from './types';
 import { evaluateTerraformModule } from './evaluate/terraform';
@@ -159,9 +159,10 @@ export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}
     let loaded;
     if (unit.kind === 'terraform') loaded = loadFile(path, kind === 'terraform-json' ? 'terraform-json' : 'terraform', host, maxFileSize);
     else {
+      // Read once: the text that decides the format is the text analyzed (vetText applies the size and content checks).
       const text = safeRead(host, path);
       const cfnKind = text === undefined ? undefined : detectKind(path, text);
-      loaded = cfnKind ? loadFile(path, cfnKind, host, maxFileSize) : { problem: { file: path, severity: 'error' as const, code: 'file-unreadable', message: 'cannot read the file' } };
+      loaded = cfnKind ? vetText(path, text!, cfnKind, maxFileSize) : { problem: { file: path, severity: 'error' as const, code: 'file-unreadable', message: 'cannot read the file' } };
     }
     if (loaded.problem) problems.push(loaded.problem);
     if (loaded.file) files.push(loaded.file);

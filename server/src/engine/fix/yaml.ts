@@ -63,7 +63,7 @@ function max(a: number | undefined, b: number | undefined): number | undefined {
 export function insertIntoYaml(file: SourceFile, container: ObjectVal, owner: SourceResource, fields: Record<string, unknown>): TextEdit | undefined {
   const text = file.text;
   const nl = eol(file);
-  const first = [...container.fields.values()][0];
+  const first = container.fields.values().next().value;
   const isRoot = container === owner.body;
   if (!first) {
     if (!isRoot || owner.bodySpan) return undefined; // empty nested mapping written as `{}`: rare; no safe edit

@@ -112,11 +112,16 @@ function toFinding(rule: Rule, r: Report, files: Map<string, SourceFile>): Findi
 
 /** One finding per rule and location (a resource reached twice, e.g. through two joins, reports once). */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
+  // Keyed by start offset rather than by a composed string: hashing tens of thousands of long keys showed up in profiles.
+  const byStart = new Map<number, Finding[]>();
   return findings.filter((f) => {
-    const key = `${f.ruleId}\u0000${f.file}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const same = byStart.get(f.span.start);
+    if (!same) {
+      byStart.set(f.span.start, [f]);
+      return true;
+    }
+    for (const g of same) if (g.ruleId === f.ruleId && g.file === f.file && g.span.end === f.span.end && g.message === f.message) return false;
+    same.push(f);
     return true;
   });
 }
