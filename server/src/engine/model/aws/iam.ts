@@ -108,6 +108,9 @@ export interface IdentityPolicy {
   value: PolicyValue['value'];
 }
 
+/** The resource types identityPolicies() reads policy documents from (for rule metadata). */
+export const IDENTITY_POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'];
+
 /** Every identity-based policy document in the model: managed and inline policies on roles, users and groups. */
 export function identityPolicies(resources: (kind: string) => ModelResource[]): IdentityPolicy[] {
   const out: IdentityPolicy[] = [];

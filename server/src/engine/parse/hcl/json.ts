@@ -14,6 +14,7 @@ import type {
   TemplateExpr,
 } from './ast';
 import { MAX_DEPTH, parseTemplate } from './parser';
+import { LineIndex } from '../../text';
 
 const J_EOF: number = 0;
 const J_LBRACE: number = 1;
@@ -85,7 +86,7 @@ class JsonReader {
   invalidMsg = '';
   depth = 0;
   readonly errors: ParseError[] = [];
-  private lineStarts: number[] | null = null;
+  private lineIndex: LineIndex | undefined;
 
   constructor(readonly text: string) {}
 
@@ -96,28 +97,7 @@ class JsonReader {
   }
 
   lineOf(offset: number): number {
-    let starts = this.lineStarts;
-    if (!starts) {
-      starts = [0];
-      const t = this.text;
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13) {
-          if (t.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-      this.lineStarts = starts;
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return (this.lineIndex ??= new LineIndex(this.text)).positionAt(offset).line + 1;
   }
 
   describe(): string {

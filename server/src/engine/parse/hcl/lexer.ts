@@ -2,6 +2,7 @@
 // is scanned character by character by the parser, which calls back into this scanner for `${…}` and `%{…}`;
 // doing it that way keeps one token of state here instead of a mode stack.
 import type { HclComment, ParseError } from './ast';
+import { LineIndex } from '../../text';
 
 export const T_EOF: number = 0;
 export const T_NL: number = 1;
@@ -99,7 +100,7 @@ export class Lexer {
   /** Comments are recorded once even when lookahead rescans the same region. */
   private commentHigh = 0;
   private eofReported = false;
-  private lineStarts: number[] | null = null;
+  private lineIndex: LineIndex | undefined;
 
   constructor(text: string) {
     this.text = text;
@@ -121,28 +122,7 @@ export class Lexer {
 
   /** 1-based line of an offset, for messages. */
   lineOf(offset: number): number {
-    let starts = this.lineStarts;
-    if (!starts) {
-      starts = [0];
-      const t = this.text;
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13) {
-          if (t.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-      this.lineStarts = starts;
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return (this.lineIndex ??= new LineIndex(this.text)).positionAt(offset).line + 1;
   }
 
   /** True when the current token is the first thing on its line (only indentation before it). */

@@ -1,4 +1,4 @@
-import { identityPolicies } from '../../../model/aws/iam';
+import { IDENTITY_POLICY_TYPES, identityPolicies } from '../../../model/aws/iam';
 import { defineRule } from '../../rule';
 
 export default defineRule({
@@ -14,7 +14,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
     responsibility: {
       layer: 'identity-access',
-      resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
+      resourceTypes: IDENTITY_POLICY_TYPES,
     },
     controls: [],
     equivalents: {},

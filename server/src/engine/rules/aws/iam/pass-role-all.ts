@@ -1,4 +1,4 @@
-import { identityPolicies } from '../../../model/aws/iam';
+import { IDENTITY_POLICY_TYPES, identityPolicies } from '../../../model/aws/iam';
 import { actionsGranting, coversAllResources } from '../../../policy/document';
 import { defineRule } from '../../rule';
 
@@ -15,7 +15,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService'],
     responsibility: {
       layer: 'identity-access',
-      resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
+      resourceTypes: IDENTITY_POLICY_TYPES,
     },
     controls: [],
     equivalents: {},

@@ -1,4 +1,4 @@
-import { identityPolicies } from '../../../model/aws/iam';
+import { IDENTITY_POLICY_TYPES, identityPolicies } from '../../../model/aws/iam';
 import { coversAllResources } from '../../../policy/document';
 import { defineRule } from '../../rule';
 
@@ -17,7 +17,7 @@ export default defineRule({
     links: ['https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html'],
     responsibility: {
       layer: 'identity-access',
-      resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
+      resourceTypes: IDENTITY_POLICY_TYPES,
     },
     controls: ['aws-fsbp:IAM.21'],
     equivalents: {},

@@ -42,8 +42,9 @@ export function literals(ctx: RuleContext): Literal[] {
     } else if (v.kind === 'list') {
       for (const item of v.items) walk(source, item, key, parent, depth + 1);
     } else if (v.kind === 'object') {
+      const covered = COVERED_ELSEWHERE[source.type];
       for (const [k, f] of v.fields) {
-        if (COVERED_ELSEWHERE[source.type]?.has(k.toLowerCase())) continue;
+        if (covered?.has(k.toLowerCase())) continue;
         walk(source, f.value, k, v, depth + 1);
       }
     }
