@@ -10,7 +10,7 @@ import { parseProjectConfig } from '../../server/src/engine/config';
 import { createNodeHost } from '../../server/src/host/node-host';
 import { explainAttribute, explainResource, renderAttributeMarkdown, renderResourceMarkdown } from '../../server/src/engine/responsibility';
 import { field } from '../../server/src/engine/evaluate/value';
-import { FILTER_SCRIPT, buildMatrix, matrixFromAnalysis, matrixFromReport, renderMatrixFragment, renderMatrixHtml, renderMatrixMarkdown, teamFor, type MatrixData } from '../../server/src/report';
+import { FILTER_SCRIPT, WEBVIEW_SCRIPT, buildMatrix, matrixFromAnalysis, matrixFromReport, renderMatrixFragment, renderMatrixHtml, renderMatrixMarkdown, teamFor, type MatrixData } from '../../server/src/report';
 import type { ReportResult } from '../../server/src/shared/protocol';
 import { runReport } from '../../server/src/cli/commands/report';
 
@@ -215,7 +215,7 @@ test('HTML report is self-contained with a strict CSP', () => {
   assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+'/);
   assert.ok(!csp.includes('unsafe-inline'));
   // The webview's script carries the very same filter code.
-  assert.ok(readFileSync(`${ROOT}/media/matrix.js`, 'utf8').includes(FILTER_SCRIPT), 'media/matrix.js must contain FILTER_SCRIPT verbatim');
+  assert.ok(WEBVIEW_SCRIPT.startsWith(FILTER_SCRIPT), 'the webview script starts with FILTER_SCRIPT verbatim');
 });
 
 test('HTML report in headless Chromium: rows, counts, filters, no CSP violations; screenshot kept', async () => {
@@ -286,14 +286,14 @@ test('HTML report in headless Chromium: rows, counts, filters, no CSP violations
     assert.deepEqual(cspErrors, []);
     assert.deepEqual(requests, []);
 
-    // The webview's own script (media/matrix.js) filters the same markup and posts open/finding messages.
+    // The webview's own script (WEBVIEW_SCRIPT, inlined by client/src/views/matrix.ts) filters the same markup and posts open/finding messages.
     const web = matrixFromReport(reportResultForFixture(), (uri) => uri.replace('file://' + PROJECT + '/', ''));
     const webPage = await browser.newPage();
     webPage.setDefaultTimeout(5000);
     const shim = 'window.__posted = []; window.acquireVsCodeApi = function () { return { postMessage: function (m) { window.__posted.push(m); } }; };';
     await webPage.setContent(
       `<!doctype html><html><head><style>${readFileSync(`${ROOT}/media/matrix.css`, 'utf8')}</style></head><body><main>${renderMatrixFragment(web, { interactive: 'webview' })}</main>` +
-        `<script>${shim}</script><script>${readFileSync(`${ROOT}/media/matrix.js`, 'utf8')}</script></body></html>`,
+        `<script>${shim}</script><script>${WEBVIEW_SCRIPT}</script></body></html>`,
     );
     await webPage.selectOption('#f-owner', 'shared');
     await webPage.selectOption('#f-status', 'finding');

@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest } from '../../../server/src/shared/protocol';
 import type { MatrixData } from '../../../server/src/report/matrix';
 import { matrixFromReport } from '../../../server/src/report/from-report';
-import { esc, renderMatrixFragment } from '../../../server/src/report/table';
+import { WEBVIEW_SCRIPT, esc, renderMatrixFragment } from '../../../server/src/report/table';
 
 let current: { panel: vscode.WebviewPanel; data?: MatrixData } | undefined;
 
@@ -18,7 +18,6 @@ function nonce(): string {
 function page(webview: vscode.Webview, media: vscode.Uri, body: string): string {
   const n = nonce();
   const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'matrix.css'));
-  const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'matrix.js'));
   const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${n}'; img-src ${webview.cspSource} data:; font-src ${webview.cspSource}`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -26,7 +25,7 @@ function page(webview: vscode.Webview, media: vscode.Uri, body: string): string 
 <link rel="stylesheet" href="${css}"><title>Responsibility matrix</title></head>
 <body><header class="bar"><h1>Responsibility matrix</h1><button type="button" id="refresh" data-action="refresh">Refresh</button></header>
 <main>${body}</main>
-<script nonce="${n}" src="${js}"></script></body></html>`;
+<script nonce="${n}">${WEBVIEW_SCRIPT}</script></body></html>`;
 }
 
 async function load(client: LanguageClient, panel: vscode.WebviewPanel, media: vscode.Uri): Promise<void> {

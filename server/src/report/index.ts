@@ -2,7 +2,7 @@
 export * from './matrix';
 export { matrixFromAnalysis, teamFor, resourceTags, type FromAnalysisOptions } from './from-analysis';
 export { matrixFromReport } from './from-report';
-export { renderMatrixFragment, FILTER_SCRIPT, esc, type TableOptions } from './table';
+export { renderMatrixFragment, FILTER_SCRIPT, WEBVIEW_SCRIPT, esc, type TableOptions } from './table';
 export { renderMatrixHtml } from './html';
 export { renderMatrixMarkdown } from './markdown';
 export { REPORT_CSS } from './styles';

@@ -124,7 +124,7 @@ export function renderMatrixFragment(data: MatrixData, opts: TableOptions): stri
   return out.join('\n');
 }
 
-/** Filtering and count updates, shared verbatim by the report page (inline, hashed in the CSP) and media/matrix.js. */
+/** Filtering and count updates, shared verbatim by the report page (inline, hashed in the CSP) and the matrix webview. */
 export const FILTER_SCRIPT = `(function () {
   var byId = function (id) { return document.getElementById(id); };
   var sel = { file: byId('f-file'), service: byId('f-service'), team: byId('f-team'), owner: byId('f-owner'), status: byId('f-status') };
@@ -157,4 +157,20 @@ export const FILTER_SCRIPT = `(function () {
     form.addEventListener('reset', function () { setTimeout(apply, 0); });
   }
   apply();
+})();`;
+
+/**
+ * The matrix webview's script: the same filters as the report page, plus clicks on `data-action` elements posted to
+ * the extension ({ type, row, layer }). The webview inlines it under its per-render CSP nonce.
+ */
+export const WEBVIEW_SCRIPT = `${FILTER_SCRIPT}
+(function () {
+  var vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+  if (!vscode) return;
+  document.addEventListener('click', function (e) {
+    var el = e.target && e.target.closest ? e.target.closest('[data-action]') : null;
+    if (!el) return;
+    var row = el.getAttribute('data-row');
+    vscode.postMessage({ type: el.getAttribute('data-action'), row: row === null ? undefined : Number(row), layer: el.getAttribute('data-layer') || undefined });
+  });
 })();`;
