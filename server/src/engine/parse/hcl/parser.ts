@@ -509,21 +509,29 @@ export class Parser extends Lexer {
 
   private parseParens(): Expr {
     const start = this.tokStart;
+    const expr = this.inside(true, () => this.parseExpression());
+    const end = this.closeWith(T_RPAREN, () => `expected ')' to close the parenthesis opened at line ${this.lineOf(start)}`);
+    return { type: 'Parens', expr, start, end };
+  }
+
+  /** Steps over an opening bracket and parses what it encloses, one level deeper, with newlines significant or not. */
+  private inside<T>(ignoreNl: boolean, parse: () => T): T {
     this.depth++;
     const prevIgnore = this.ignoreNl;
-    this.ignoreNl = true;
+    this.ignoreNl = ignoreNl;
     this.advance();
-    const expr = this.parseExpression();
+    const r = parse();
     this.ignoreNl = prevIgnore;
     this.depth--;
-    let end: number;
-    if (this.tok === T_RPAREN) {
-      end = this.tokEnd;
-      this.advance();
-    } else {
-      end = this.closeMissing(() => `expected ')' to close the parenthesis opened at line ${this.lineOf(start)}`, T_RPAREN);
-    }
-    return { type: 'Parens', expr, start, end };
+    return r;
+  }
+
+  /** Consumes `closer` and returns the construct's end; reports it missing (see closeMissing) when it is not there. */
+  private closeWith(closer: number, message: () => string): number {
+    if (this.tok !== closer) return this.closeMissing(message, closer);
+    const end = this.tokEnd;
+    this.advance();
+    return end;
   }
 
   /**
@@ -605,13 +613,7 @@ export class Parser extends Lexer {
       return this.tooDeep(name.start);
     }
     const open = this.tokStart;
-    this.depth++;
-    const prevIgnore = this.ignoreNl;
-    this.ignoreNl = true;
-    this.advance();
-    const r = this.parseItems(T_RPAREN, name.name, open, true);
-    this.ignoreNl = prevIgnore;
-    this.depth--;
+    const r = this.inside(true, () => this.parseItems(T_RPAREN, name.name, open, true));
     let end: number;
     if (r.end >= 0) {
       end = r.end;
@@ -903,18 +905,8 @@ export class Parser extends Lexer {
     if (t === T_LBRACK && allowIndex) {
       const open = this.tokStart;
       if (this.depth >= MAX_DEPTH) return this.tooDeep(e.start);
-      this.depth++;
-      const prevIgnore = this.ignoreNl;
-      this.ignoreNl = true;
-      this.advance();
-      const key = this.parseExpression();
-      this.ignoreNl = prevIgnore;
-      this.depth--;
-      let end: number;
-      if (this.tok === T_RBRACK) {
-        end = this.tokEnd;
-        this.advance();
-      } else end = this.closeMissing(() => `expected ']' to close the index opened at line ${this.lineOf(open)}`, T_RBRACK);
+      const key = this.inside(true, () => this.parseExpression());
+      const end = this.closeWith(T_RBRACK, () => `expected ']' to close the index opened at line ${this.lineOf(open)}`);
       return { type: 'Index', object: e, key, start: e.start, end };
     }
     return null;
