@@ -30,6 +30,11 @@ const oneProtocolCopy = {
   },
 };
 
+const { readFileSync } = await import('node:fs');
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+// `demarc --version` answers from the bundle without reading package.json (server/src/cli/version.ts).
+const cliVersion = { define: { __DEMARC_VERSION__: JSON.stringify(version) } };
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   // The language server answers `initialize` from a small bundle and loads the engine right after
@@ -37,7 +42,10 @@ const entries = [
   // imports of the protocol package use that copy too, so the bundle holds one.
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [oneProtocolCopy] },
   { entryPoints: ['server/src/lsp/engine.ts'], outfile: 'dist/server-engine.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // `demarc` (package.json bin): a few kilobytes that answer --version and --help alone and load cli-main.js for
+  // everything else, so a cold start does not parse the whole CLI (server/src/cli/entry.ts).
+  { entryPoints: ['server/src/cli/entry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: [...common.external, './cli-main.js'], ...cliVersion },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', ...cliVersion },
   // Analysis worker threads of `demarc scan`, found next to cli.js at run time (server/src/cli/worker-pool.ts).
   { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/scan-worker.js' },
   // The AWS SDK, loaded by the CLI and the server only when an account is used (server/src/aws/loader.ts).

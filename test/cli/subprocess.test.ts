@@ -2,7 +2,9 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CLI_FIXTURES, REPO } from './helpers';
 
 const CLI = `${REPO}/dist/cli.js`;
@@ -59,4 +61,37 @@ test('dist/cli.js: SARIF to a pipe is complete JSON, and NO_COLOR is honored', (
   assert.ok(log.runs[0]!.results.length > 0);
   const plain = cli(['scan', `${CLI_FIXTURES}/basic`], REPO, { ...process.env, NO_COLOR: '1', FORCE_COLOR: '1' });
   assert.ok(!/\u001b\[/.test(plain.stdout));
+});
+
+test('dist/cli.js answers --version and --help on its own, with the version inlined; commands load dist/cli-main.js', () => {
+  const pkg = JSON.parse(readFileSync(`${REPO}/package.json`, 'utf8')) as { version: string };
+  // The entry alone, without the CLI bundle next to it: only --version and --help can work.
+  const dir = mkdtempSync(join(tmpdir(), 'demarc-entry-'));
+  try {
+    copyFileSync(CLI, join(dir, 'cli.js'));
+    const alone = (args: string[]) => spawnSync(process.execPath, [join(dir, 'cli.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    for (const flag of ['--version', '-v', 'version']) {
+      const v = alone([flag]);
+      assert.equal(v.status, 0, v.stderr);
+      assert.equal(v.stdout, `${pkg.version}\n`);
+    }
+    const help = alone(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, new RegExp(`^demarc ${pkg.version.replace(/\./g, '\\.')}: `));
+    assert.match(help.stdout, /^  scan {5}scan Terraform/m);
+    const none = alone([]);
+    assert.equal(none.status, 2);
+    assert.equal(none.stdout, help.stdout);
+    const scan = alone(['scan', '.']);
+    assert.notEqual(scan.status, 0);
+    assert.match(scan.stderr, /cli-main\.js/, 'every command needs the CLI bundle');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.ok(statSync(CLI).size < 16 * 1024, `dist/cli.js is ${statSync(CLI).size} bytes`);
+  // Through the full CLI the same answers come from main.ts.
+  assert.equal(cli(['--version']).stdout, `${pkg.version}\n`);
+  const help = cli(['help', 'scan']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /--max-file-size BYTES/);
 });

@@ -1,11 +1,15 @@
-// The tool's version, read from the package manifest next to the bundle (dist/cli.js → ../package.json)
-// or next to the sources when run through tsx; no engine import, so `demarc --version` stays fast.
+// The tool's version: inlined by esbuild.mjs into the CLI bundles (so `demarc --version` reads no file), else read
+// from the package manifest next to the sources when run through tsx, or next to another bundle.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
+/** Replaced with the manifest's version string by esbuild.mjs (`define`); undeclared elsewhere. */
+declare const __DEMARC_VERSION__: string | undefined;
 
 let cached: string | undefined;
 
 export function toolVersion(): string {
+  if (typeof __DEMARC_VERSION__ === 'string') return __DEMARC_VERSION__;
   if (cached) return cached;
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {

@@ -1,6 +1,7 @@
-// Spreads the analysis units of `demarc scan` over worker threads (dist/scan-worker.js) and merges the results
-// in unit order, so the report is byte-for-byte the one a single thread produces. Small scans, tests that pass
-// their own host, and runs from sources (no bundle next to this file) stay in-process.
+// Spreads the analysis units of `demarc scan` over worker threads (dist/scan-worker.js). Results arrive in any
+// order; the consumers put them back in unit order (mergeResults, or the streamed report's sort), so the report is
+// byte-for-byte the one a single thread produces. Small scans, tests that pass their own host, and runs from
+// sources (no bundle next to this file) stay in-process.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
@@ -8,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { analyzeUnit, discover, mergeResults, type AnalysisResult, type AnalyzeOptions, type Unit, type UnitResult } from '../engine/analyze';
 import type { Host, SourceFile } from '../engine/source';
 import { LineIndex } from '../engine/text';
-import { toWire, type FromWorker, type ToWorker, type WireUnitResult, type WorkerInit, type WorkerOptions } from './worker-protocol';
+import { renderUnit, type RenderedUnit, type RenderOptions } from './render-unit';
+import { toWire, type FromWorker, type ToWorker, type UnitPayload, type WireUnitResult, type WorkerInit, type WorkerOptions } from './worker-protocol';
 
 /** Below this many units, starting threads costs more than it saves. */
 export const DEFAULT_PARALLEL_MIN_UNITS = 50;
@@ -20,6 +22,8 @@ export interface ParallelOptions {
   minUnits?: number;
   /** The worker script; default: scan-worker.js next to the running bundle. */
   workerPath?: string;
+  /** The host is not the file system (tests): workers, which read files themselves, cannot be used. */
+  customHost?: boolean;
 }
 
 /** What `demarc scan` reports: the per-unit model resources and comments are not carried back from workers. */
@@ -31,12 +35,34 @@ export function findWorkerScript(): string | undefined {
   return fs.existsSync(candidate) ? candidate : undefined;
 }
 
-export async function analyzeForScan(roots: string[], host: Host, options: AnalyzeOptions, parallel: ParallelOptions & { customHost?: boolean } = {}): Promise<ScanAnalysis> {
-  const { units, skipped, problems } = discover(roots, host, options);
+/** How many threads analyze `unitCount` units: 0 means in-process. */
+export function threadCount(unitCount: number, parallel: ParallelOptions): { count: number; script: string | undefined } {
   const jobs = Math.max(1, Math.min(parallel.jobs ?? os.availableParallelism(), 64));
   const script = parallel.workerPath ?? findWorkerScript();
-  const parallelOk = !parallel.customHost && script !== undefined && jobs > 1 && units.length >= (parallel.minUnits ?? DEFAULT_PARALLEL_MIN_UNITS);
-  if (!parallelOk) {
+  const ok = !parallel.customHost && script !== undefined && jobs > 1 && unitCount >= (parallel.minUnits ?? DEFAULT_PARALLEL_MIN_UNITS);
+  return { count: ok ? Math.min(jobs, unitCount) : 0, script };
+}
+
+/**
+ * Analyzes every unit and renders its part of the report, in worker threads when worthwhile; `onUnit` gets each
+ * unit's part as soon as it is ready, in completion order. Resolves with the number of threads used (0: in-process).
+ */
+export async function renderUnits(units: Unit[], host: Host, options: AnalyzeOptions, render: RenderOptions, parallel: ParallelOptions, onUnit: (index: number, r: RenderedUnit) => void): Promise<number> {
+  const local = (index: number) => renderUnit(analyzeUnit(units[index]!, host, options), render);
+  const { count, script } = threadCount(units.length, parallel);
+  if (count === 0) {
+    for (let i = 0; i < units.length && !options.signal?.aborted; i++) onUnit(i, local(i));
+    return 0;
+  }
+  await runWorkers(units, options, script!, count, render, local, (i, r) => onUnit(i, r as RenderedUnit));
+  return count;
+}
+
+/** The whole merged result (findings with their files' text), for callers that want it in one piece. */
+export async function analyzeForScan(roots: string[], host: Host, options: AnalyzeOptions, parallel: ParallelOptions = {}): Promise<ScanAnalysis> {
+  const { units, skipped, problems } = discover(roots, host, options);
+  const { count, script } = threadCount(units.length, parallel);
+  if (count === 0) {
     const results: UnitResult[] = [];
     for (const unit of units) {
       if (options.signal?.aborted) break;
@@ -44,8 +70,9 @@ export async function analyzeForScan(roots: string[], host: Host, options: Analy
     }
     return { ...mergeResults(results, skipped, problems), workers: 0 };
   }
-  const wire = await runWorkers(units, host, options, script!, Math.min(jobs, units.length));
-  return { ...mergeResults(wire.map(fromWire), skipped, problems), workers: Math.min(jobs, units.length) };
+  const wire: WireUnitResult[] = new Array(units.length);
+  await runWorkers(units, options, script!, count, undefined, (i) => toWire(analyzeUnit(units[i]!, host, options)), (i, r) => (wire[i] = r as WireUnitResult));
+  return { ...mergeResults(wire.filter(Boolean).map(fromWire), skipped, problems), workers: count };
 }
 
 function workerOptions(options: AnalyzeOptions): WorkerOptions {
@@ -53,13 +80,13 @@ function workerOptions(options: AnalyzeOptions): WorkerOptions {
   return rest;
 }
 
-function runWorkers(units: Unit[], host: Host, options: AnalyzeOptions, script: string, count: number): Promise<WireUnitResult[]> {
-  const results: (WireUnitResult | undefined)[] = new Array(units.length);
+function runWorkers(units: Unit[], options: AnalyzeOptions, script: string, count: number, render: RenderOptions | undefined, local: (index: number) => UnitPayload, onUnit: (index: number, r: UnitPayload) => void): Promise<void> {
+  const done = new Uint8Array(units.length);
   // Small batches keep every thread busy to the end even when one unit (a huge template) is slow.
   const batchSize = Math.max(1, Math.min(16, Math.floor(units.length / (count * 8))));
   let next = 0;
   let live = count;
-  const init: WorkerInit = { options: workerOptions(options) };
+  const init: WorkerInit = render ? { options: workerOptions(options), render } : { options: workerOptions(options) };
 
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -69,24 +96,38 @@ function runWorkers(units: Unit[], host: Host, options: AnalyzeOptions, script: 
       for (const w of workers) void w.terminate();
       reject(e);
     };
-    // A unit a worker could not finish is redone here, so an engine exception surfaces exactly as without workers.
-    const inProcess = (index: number) => {
+    const deliver = (index: number, r: UnitPayload) => {
+      if (done[index] || settled) return;
+      done[index] = 1;
       try {
-        results[index] = toWire(analyzeUnit(units[index]!, host, options));
+        onUnit(index, r);
       } catch (e) {
         fail(e);
       }
     };
+    // A unit a worker could not finish is redone here, so an engine exception surfaces exactly as without workers.
+    const inProcess = (index: number) => {
+      if (done[index] || settled) return;
+      let r: UnitPayload;
+      try {
+        r = local(index);
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      deliver(index, r);
+    };
     const finish = () => {
       if (settled || live > 0) return;
-      for (let i = 0; i < units.length; i++) if (!results[i]) inProcess(i);
+      // Units no worker got to (all of them died) are analyzed here; an aborted scan stops as it does without workers.
+      const upTo = options.signal?.aborted ? next : units.length;
+      for (let i = 0; i < upTo; i++) inProcess(i);
       if (settled) return;
       settled = true;
-      resolve(results as WireUnitResult[]);
+      resolve();
     };
     const feed = (w: Worker, inFlight: Set<number>) => {
-      if (options.signal?.aborted) next = units.length;
-      if (next >= units.length) {
+      if (next >= units.length || options.signal?.aborted) {
         const bye: ToWorker = { type: 'exit' };
         w.postMessage(bye);
         return;
@@ -103,12 +144,12 @@ function runWorkers(units: Unit[], host: Host, options: AnalyzeOptions, script: 
     const workers: Worker[] = [];
     for (let k = 0; k < count; k++) {
       const inFlight = new Set<number>();
-      let done = false;
+      let retired = false;
       const w = new Worker(script, { workerData: init, stderr: false });
       const retire = () => {
-        if (done) return;
-        done = true;
-        for (const i of inFlight) if (!results[i]) inProcess(i);
+        if (retired) return;
+        retired = true;
+        for (const i of inFlight) inProcess(i);
         inFlight.clear();
         live--;
         finish();
@@ -120,8 +161,8 @@ function runWorkers(units: Unit[], host: Host, options: AnalyzeOptions, script: 
           return;
         }
         for (const { index, result } of msg.results) {
-          results[index] = result;
           inFlight.delete(index);
+          deliver(index, result);
         }
         feed(w, inFlight);
       });
@@ -129,6 +170,8 @@ function runWorkers(units: Unit[], host: Host, options: AnalyzeOptions, script: 
       w.on('error', retire);
       w.on('exit', retire);
       workers.push(w);
+      // Two batches queued, so a thread starts on the next one while the main thread takes in the last one's results.
+      feed(w, inFlight);
       feed(w, inFlight);
     }
   });

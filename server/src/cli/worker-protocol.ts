@@ -3,12 +3,15 @@
 import type { AnalyzeOptions, Unit, UnitResult } from '../engine/analyze';
 import type { FileKind } from '../engine/source';
 import type { Finding, Problem } from '../engine/types';
+import type { RenderedUnit, RenderOptions } from './render-unit';
 
 /** The options a worker can use: `signal` is a live object on the main thread and stays there. */
 export type WorkerOptions = Omit<AnalyzeOptions, 'signal'>;
 
 export interface WorkerInit {
   options: WorkerOptions;
+  /** Given: answer each unit with its rendered report part (RenderedUnit). Absent: with a WireUnitResult. */
+  render?: RenderOptions;
 }
 
 export type ToWorker = { type: 'units'; batch: { index: number; unit: Unit }[] } | { type: 'exit' };
@@ -28,8 +31,10 @@ export interface WireUnitResult {
   problems: Problem[];
 }
 
+export type UnitPayload = WireUnitResult | RenderedUnit;
+
 export type FromWorker =
-  | { type: 'results'; results: { index: number; result: WireUnitResult }[] }
+  | { type: 'results'; results: { index: number; result: UnitPayload }[] }
   | { type: 'failed'; index: number; message: string };
 
 export function toWire(r: UnitResult): WireUnitResult {

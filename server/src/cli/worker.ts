@@ -1,13 +1,15 @@
 // Entry of the analysis worker threads of `demarc scan` (bundled as dist/scan-worker.js). It analyzes the units
-// the main thread sends, in batches, with its own file system host, and answers with plain-data results.
+// the main thread sends, in batches, with its own file system host, and answers with plain-data results: the
+// rendered report part of each unit (RenderedUnit, its buffers transferred, not copied), or the raw findings.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeUnit } from '../engine/analyze';
 import { createNodeHost } from '../host/node-host';
-import { toWire, type FromWorker, type ToWorker, type WorkerInit } from './worker-protocol';
+import { renderUnit, transferList } from './render-unit';
+import { toWire, type FromWorker, type ToWorker, type UnitPayload, type WorkerInit } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('scan-worker.js runs only as a worker thread of demarc scan');
-const { options } = workerData as WorkerInit;
+const { options, render } = workerData as WorkerInit;
 const host = createNodeHost();
 
 port.on('message', (msg: ToWorker) => {
@@ -15,10 +17,16 @@ port.on('message', (msg: ToWorker) => {
     port.close();
     return;
   }
-  const results: { index: number; result: ReturnType<typeof toWire> }[] = [];
+  const results: { index: number; result: UnitPayload }[] = [];
+  const transfer: ArrayBuffer[] = [];
   for (const { index, unit } of msg.batch) {
     try {
-      results.push({ index, result: toWire(analyzeUnit(unit, host, options)) });
+      const analyzed = analyzeUnit(unit, host, options);
+      if (render) {
+        const rendered = renderUnit(analyzed, render);
+        transfer.push(...transferList(rendered));
+        results.push({ index, result: rendered });
+      } else results.push({ index, result: toWire(analyzed) });
     } catch (e) {
       // The engine never throws on bad input; if it does anyway, the main thread redoes this unit itself so the
       // failure surfaces exactly as it would without workers.
@@ -27,5 +35,5 @@ port.on('message', (msg: ToWorker) => {
     }
   }
   const reply: FromWorker = { type: 'results', results };
-  port.postMessage(reply);
+  port.postMessage(reply, transfer);
 });

@@ -1,7 +1,7 @@
 // The one entry point every front end uses: discover → load → parse/evaluate → adapt → check → suppress → policy.
 import { detectKind, kindFromName } from './detect';
 import { DEFAULT_MAX_FILE_SIZE, loadFile, vetText } from './files';
-import type { Comment, EvaluationResult, Host, SourceFile, SourceResource } from './source';
+import type { Comment, EvaluationResult, FileKind, Host, SourceFile, SourceResource } from './source';
 import type { Finding, Problem } from './types';
 import { evaluateTerraformModule } from './evaluate/terraform';
 import { evaluateCloudFormationTemplate } from './evaluate/cloudformation';
@@ -239,16 +239,7 @@ export function analyze(roots: string[], host: Host, options: AnalyzeOptions = {
  * not again on their own, where every input would be unknown and findings would repeat.
  */
 export function mergeResults(results: UnitResult[], skipped: Skipped[], problems: Problem[]): AnalysisResult {
-  const calledDirs = new Set<string>();
-  for (const r of results) {
-    if (r.unit.kind !== 'terraform') continue;
-    for (const f of r.files) {
-      if (f.kind !== 'terraform' && f.kind !== 'terraform-json') continue; // a --var-file elsewhere is not a module call
-      const dir = parentDir(f.path);
-      if (dir !== r.unit.path) calledDirs.add(dir);
-    }
-  }
-  const kept = results.filter((r) => !(r.unit.kind === 'terraform' && calledDirs.has(r.unit.path)));
+  const kept = unitsToKeep(results);
   const files = new Map<string, SourceFile>();
   for (const r of kept) for (const f of r.files) files.set(f.path, f);
   return {
@@ -259,6 +250,20 @@ export function mergeResults(results: UnitResult[], skipped: Skipped[], problems
     files,
     resources: kept.flatMap((r) => r.resources),
   };
+}
+
+/** The results mergeResults keeps: all but the Terraform folders another unit calls as a local module. */
+export function unitsToKeep<R extends { unit: Unit; files: readonly { path: string; kind: FileKind }[] }>(results: readonly R[]): R[] {
+  const calledDirs = new Set<string>();
+  for (const r of results) {
+    if (r.unit.kind !== 'terraform') continue;
+    for (const f of r.files) {
+      if (f.kind !== 'terraform' && f.kind !== 'terraform-json') continue; // a --var-file elsewhere is not a module call
+      const dir = parentDir(f.path);
+      if (dir !== r.unit.path) calledDirs.add(dir);
+    }
+  }
+  return results.filter((r) => !(r.unit.kind === 'terraform' && calledDirs.has(r.unit.path)));
 }
 
 function safeRead(host: Host, path: string): string | undefined {

@@ -5,19 +5,21 @@ import type { CliIO, CommandRunner } from '../io';
 import { oneOf, parseByteSize, parseCommandArgs, suggest, UsageError, type OptionSpec } from '../args';
 import { colorWanted, makeStyle } from '../color';
 import { toolVersion } from '../version';
-import type { AnalyzeOptions } from '../../engine/analyze';
-import { analyzeForScan } from '../worker-pool';
+import { StringDecoder } from 'node:string_decoder';
+import { discover, type AnalyzeOptions } from '../../engine/analyze';
+import { renderUnits } from '../worker-pool';
 import { isExcluded, type ProjectConfig } from '../../engine/config';
 import { allRules, getRuleMeta } from '../../engine/rules/registry';
 import type { Host } from '../../engine/source';
 import type { Problem, Severity } from '../../engine/types';
-import { SEVERITIES, severityRank } from '../../engine/types';
+import { SEVERITIES } from '../../engine/types';
 import { createNodeHost, describeFsError, toEnginePath } from '../../host/node-host';
-import { displayPath, type ScanReport } from '../format/report';
+import { displayPath } from '../format/report';
 import { loadCliAccount, readProjectConfig, resolveVarFiles } from '../project';
-import { formatText, summaryLine } from '../format/text';
-import { formatJson } from '../format/json';
-import { formatSarif } from '../format/sarif';
+import { summaryText } from '../format/text';
+import type { RenderedProblem, RenderOptions } from '../render-unit';
+import { ReportCollector, summaryOf, type ReportFrame } from '../report-writer';
+import { Spool } from '../spool';
 
 export const HELP = `Usage: demarc scan [paths…] [options]
 
@@ -82,6 +84,10 @@ export interface ScanDeps {
   now?: () => number;
   /** Use worker threads from this many analysis units on (tests lower it). */
   parallelMinUnits?: number;
+  /** The worker script (tests running from sources point it at the bundle's dist/scan-worker.js). */
+  workerPath?: string;
+  /** Rendered findings past this many bytes go to a temporary file (tests lower it). */
+  spoolMemoryLimit?: number;
 }
 
 export const run: CommandRunner = (args, io) => runScan(args, io, {});
@@ -143,42 +149,60 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
     options.account = account;
   } else if (v.profile !== undefined || v.region !== undefined) throw new UsageError('--profile and --region only apply with --account');
 
-  const result = await analyzeForScan(roots, host, options, { jobs, minUnits: deps.parallelMinUnits, customHost: deps.host !== undefined });
-  if (v.verbose && result.workers > 0) io.stderr(`analyzed with ${result.workers} worker threads\n`);
-  const durationMs = now() - started;
-
-  const report: ScanReport = {
-    cwd,
-    toolVersion: toolVersion(),
-    threshold,
-    findings: result.findings.filter((f) => severityRank(f.severity) >= severityRank(threshold)),
+  const { units, skipped, problems: discoverProblems } = discover(roots, host, options);
+  const render: RenderOptions = { format, cwd, threshold, color: style.enabled, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) };
+  const spool = new Spool(deps.spoolMemoryLimit);
+  try {
+    const collector = new ReportCollector(units, spool);
+    const parallel = { jobs, minUnits: deps.parallelMinUnits, customHost: deps.host !== undefined, workerPath: deps.workerPath };
+    const workers = await renderUnits(units, host, options, render, parallel, (i, r) => collector.add(i, r));
+    if (v.verbose && workers > 0) io.stderr(`analyzed with ${workers} worker threads\n`);
+    const frame: ReportFrame = { render, toolVersion: toolVersion(), skipped, durationMs: now() - started };
+    const collected = collector.finish(discoverProblems, host);
     // Excluded paths are the user's "not ours": their syntax errors would be noise too.
-    problems: [...configProblems, ...result.problems.filter((p) => !config || !isExcluded(p.file, config))],
-    skipped: result.skipped,
-    files: result.files,
-    filesScanned: result.files.size,
-    durationMs,
-  };
+    collected.problems = [...configProblems.map(ownRange), ...collected.problems.filter((p) => !config || !isExcluded(p.problem.file, config))];
 
-  const text = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report, { style, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) });
-  if (v.output) {
-    const out = abs(v.output as string);
-    try {
-      fs.mkdirSync(nodePath.dirname(out), { recursive: true });
-      fs.writeFileSync(out, text);
-    } catch (e) {
-      throw new UsageError(`cannot write the report: ${describeFsError(e, displayPath(out, cwd))}`);
+    if (v.output) {
+      const out = abs(v.output as string);
+      let fd: number | undefined;
+      try {
+        fs.mkdirSync(nodePath.dirname(out), { recursive: true });
+        fd = fs.openSync(out, 'w');
+        const file = fd;
+        await collector.write(collected, frame, (chunk) => writeAll(file, chunk));
+      } catch (e) {
+        throw new UsageError(`cannot write the report: ${describeFsError(e, displayPath(out, cwd))}`);
+      } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+      }
+      if (!v.quiet) io.stderr(`${summaryText(summaryOf(collected, frame), makeStyle(false))}\nwrote ${displayPath(out, cwd)}\n`);
+    } else if (io.writeStdout) {
+      await collector.write(collected, frame, io.writeStdout);
+    } else {
+      const decoder = new StringDecoder('utf8');
+      await collector.write(collected, frame, (chunk) => io.stdout(decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
+      const rest = decoder.end();
+      if (rest) io.stdout(rest);
     }
-    if (!v.quiet) io.stderr(`${summaryLine(report, makeStyle(false))}\nwrote ${displayPath(out, cwd)}\n`);
-  } else io.stdout(text);
 
-  const inputErrors = report.problems.filter((p) => INPUT_ERROR_CODES.has(p.code));
-  if (inputErrors.length) {
-    if (format !== 'text' || v.quiet || v.output) for (const p of inputErrors) io.stderr(`demarc scan: ${displayPath(p.file, cwd)}: ${p.message}\n`);
-    return 2;
+    const inputErrors = collected.problems.filter((p) => INPUT_ERROR_CODES.has(p.problem.code)).map((p) => p.problem);
+    if (inputErrors.length) {
+      if (format !== 'text' || v.quiet || v.output) for (const p of inputErrors) io.stderr(`demarc scan: ${displayPath(p.file, cwd)}: ${p.message}\n`);
+      return 2;
+    }
+    return collected.counts.findings > 0 && !v['soft-fail'] ? 1 : 0;
+  } finally {
+    spool.close();
   }
-  const active = report.findings.filter((f) => !f.suppressedBy);
-  return active.length > 0 && !v['soft-fail'] ? 1 : 0;
+}
+
+function ownRange(p: Problem): RenderedProblem {
+  return p.range ? { problem: p, range: p.range } : { problem: p };
+}
+
+function writeAll(fd: number, chunk: Uint8Array): void {
+  let done = 0;
+  while (done < chunk.length) done += fs.writeSync(fd, chunk, done, chunk.length - done);
 }
 
 function checkRoot(root: string): string | undefined {

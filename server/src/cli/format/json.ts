@@ -1,8 +1,9 @@
 // `--format json`: a stable, versioned shape for scripts (documented in README "## JSON output").
 // Bump JSON_VERSION on any change that removes or renames a field; adding fields keeps the version.
-import type { Finding, Problem, Severity } from '../../engine/types';
+import type { Skipped } from '../../engine/analyze';
+import type { Finding, Problem, Range, Severity } from '../../engine/types';
 import { getRuleMeta } from '../../engine/rules/registry';
-import { compareFindings, displayPath, oneBased, problemRange, snippetToPlain, summarize, type ScanReport, type SummaryCounts } from './report';
+import { compareFindings, displayPath, oneBased, problemRange, snippetToPlain, summarize, type RenderContext, type ScanReport, type SummaryCounts } from './report';
 
 export const JSON_VERSION = 1;
 
@@ -47,23 +48,37 @@ export interface JsonReport {
 }
 
 export function toJsonReport(r: ScanReport): JsonReport {
+  return jsonReport(
+    r.toolVersion,
+    [...r.findings].sort(compareFindings).map((f) => jsonFinding(f, r)),
+    r.problems.map((p) => jsonProblem(p, problemRange(p, r.files), r.cwd)),
+    r.skipped,
+    summarize(r),
+    r.cwd,
+  );
+}
+
+/** The report around its findings; the streamed output (cli/report-writer.ts) passes a placeholder finding. */
+export function jsonReport(toolVersion: string, findings: JsonFinding[], problems: JsonProblem[], skipped: Skipped[], summary: SummaryCounts, cwd: string): JsonReport {
   return {
     version: JSON_VERSION,
-    tool: { name: 'demarc', version: r.toolVersion },
-    findings: [...r.findings].sort(compareFindings).map((f) => jsonFinding(f, r)),
-    problems: r.problems.map((p) => {
-      const range = problemRange(p, r.files);
-      return {
-        file: displayPath(p.file, r.cwd),
-        severity: p.severity,
-        code: p.code,
-        message: p.message,
-        startLine: range ? range.start.line + 1 : null,
-        startColumn: range ? range.start.character + 1 : null,
-      };
-    }),
-    skipped: r.skipped.map((k) => ({ path: displayPath(k.path, r.cwd), reason: k.reason })),
-    summary: summarize(r),
+    tool: { name: 'demarc', version: toolVersion },
+    findings,
+    problems,
+    skipped: skipped.map((k) => ({ path: displayPath(k.path, cwd), reason: k.reason })),
+    summary,
+  };
+}
+
+/** `range` is the problem's own or the one computed from its span (problemRange). */
+export function jsonProblem(p: Problem, range: Range | undefined, cwd: string): JsonProblem {
+  return {
+    file: displayPath(p.file, cwd),
+    severity: p.severity,
+    code: p.code,
+    message: p.message,
+    startLine: range ? range.start.line + 1 : null,
+    startColumn: range ? range.start.character + 1 : null,
   };
 }
 
@@ -71,7 +86,7 @@ export function formatJson(r: ScanReport): string {
   return `${JSON.stringify(toJsonReport(r), null, 2)}\n`;
 }
 
-function jsonFinding(f: Finding, r: ScanReport): JsonFinding {
+export function jsonFinding(f: Finding, r: RenderContext): JsonFinding {
   const meta = getRuleMeta(f.ruleId);
   const out: JsonFinding = {
     ruleId: f.ruleId,

@@ -19,6 +19,9 @@ export interface ScanReport {
   durationMs: number;
 }
 
+/** What the per-finding renderers need: where paths are relative to, and the analyzed files (fix edits, fingerprints). */
+export type RenderContext = Pick<ScanReport, 'cwd' | 'files'>;
+
 export interface SummaryCounts {
   findings: number;
   bySeverity: Record<Severity, number>;

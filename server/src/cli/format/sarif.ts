@@ -4,13 +4,13 @@ import { createHash } from 'node:crypto';
 import type { RuleMeta } from '../../engine/rules/meta';
 import { allRules, ruleHelpUri } from '../../engine/rules/registry';
 import type { SourceFile } from '../../engine/source';
-import type { Finding, Severity } from '../../engine/types';
+import type { Finding, Problem, Severity } from '../../engine/types';
 import { securitySeverity } from '../../engine/types';
-import { compareFindings, displayPath, snippetToPlain, type ScanReport } from './report';
+import { compareFindings, displayPath, snippetToPlain, type RenderContext, type ScanReport } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/demarc-dev/demarc';
-const FINGERPRINT_KEY = 'demarcFinding/v1';
+export const FINGERPRINT_KEY = 'demarcFinding/v1';
 
 type Json = Record<string, unknown>;
 
@@ -46,75 +46,86 @@ export function ruleDescriptor(meta: RuleMeta): Json {
 }
 
 export function toSarif(r: ScanReport, rules: readonly RuleMeta[] = allRules().map((x) => x.meta)): Json {
-  const index = new Map(rules.map((m, i) => [m.id, i]));
-  const descriptors = rules.map(ruleDescriptor);
+  const index = ruleIndexes(rules);
   const seen = new Map<string, number>();
-  const results = [...r.findings].sort(compareFindings).map((f) => {
-    const result: Json = {
-      ruleId: f.ruleId,
-      level: sarifLevel(f.severity),
-      message: { text: f.resource ? `${f.message} (${f.resource})` : f.message },
-      locations: [
-        {
-          physicalLocation: { artifactLocation: artifact(f.file, r.cwd), region: region(f.range) },
-          ...(f.resource ? { logicalLocations: [{ fullyQualifiedName: f.resource, kind: 'resource' }] } : {}),
-        },
-      ],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f, r.files.get(f.file), seen) },
-      properties: {
-        severity: f.severity,
-        ...(f.resourceType ? { resourceType: f.resourceType } : {}),
-        ...(f.notes?.length ? { notes: f.notes } : {}),
-      },
-    };
-    const i = index.get(f.ruleId);
-    if (i !== undefined) result.ruleIndex = i;
-    if (f.related.length) {
-      result.relatedLocations = f.related.map((x, id) => ({
-        id,
-        physicalLocation: { artifactLocation: artifact(x.file, r.cwd), region: region(x.range) },
-        message: { text: x.message },
-      }));
-    }
-    const fix = f.fix && sarifFix(f, r);
-    if (fix) result.fixes = [fix];
-    if (f.suppressedBy) {
-      const s = f.suppressedBy;
-      result.suppressions = [
-        {
-          kind: 'inSource',
-          status: 'accepted',
-          justification: s.reason ?? `${s.tool} suppression without a reason`,
-          properties: { tool: s.tool, id: s.id, ...(s.until ? { until: s.until } : {}) },
-        },
-      ];
-    }
-    return result;
-  });
+  const results = [...r.findings].sort(compareFindings).map((f) => sarifResult(f, r, index, fingerprint(f, r.files.get(f.file), seen)));
+  return sarifLog(r.toolVersion, r.cwd, rules, results, r.problems);
+}
 
+/** Rule id → its position in the driver's rules array (a result's ruleIndex). */
+export function ruleIndexes(rules: readonly RuleMeta[] = allRules().map((x) => x.meta)): Map<string, number> {
+  return new Map(rules.map((m, i) => [m.id, i]));
+}
+
+/** The log around its results; the streamed output (cli/report-writer.ts) passes a placeholder result. */
+export function sarifLog(toolVersion: string, cwd: string, rules: readonly RuleMeta[], results: unknown[], problems: readonly Problem[]): Json {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'Demarc', version: r.toolVersion, semanticVersion: r.toolVersion, informationUri: INFORMATION_URI, rules: descriptors } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: fileUri(r.cwd.endsWith('/') ? r.cwd : `${r.cwd}/`) } },
+        tool: { driver: { name: 'Demarc', version: toolVersion, semanticVersion: toolVersion, informationUri: INFORMATION_URI, rules: rules.map(ruleDescriptor) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: fileUri(cwd.endsWith('/') ? cwd : `${cwd}/`) } },
         columnKind: 'utf16CodeUnits',
         results,
         invocations: [
           {
-            executionSuccessful: !r.problems.some((p) => p.severity === 'error' && /unreadable|not-found/.test(p.code)),
-            toolExecutionNotifications: r.problems.map((p) => ({
+            executionSuccessful: !problems.some((p) => p.severity === 'error' && /unreadable|not-found/.test(p.code)),
+            toolExecutionNotifications: problems.map((p) => ({
               level: p.severity === 'info' ? 'note' : p.severity,
               message: { text: p.message },
               descriptor: { id: p.code },
-              locations: [{ physicalLocation: { artifactLocation: artifact(p.file, r.cwd), ...(p.range ? { region: region(p.range) } : {}) } }],
+              locations: [{ physicalLocation: { artifactLocation: artifact(p.file, cwd), ...(p.range ? { region: region(p.range) } : {}) } }],
             })),
           },
         ],
       },
     ],
   };
+}
+
+/** One result; `fingerprintValue` is the `hash:occurrence` partial fingerprint (see fingerprint()). */
+export function sarifResult(f: Finding, r: RenderContext, ruleIndex: ReadonlyMap<string, number>, fingerprintValue: string): Json {
+  const result: Json = {
+    ruleId: f.ruleId,
+    level: sarifLevel(f.severity),
+    message: { text: f.resource ? `${f.message} (${f.resource})` : f.message },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: artifact(f.file, r.cwd), region: region(f.range) },
+        ...(f.resource ? { logicalLocations: [{ fullyQualifiedName: f.resource, kind: 'resource' }] } : {}),
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintValue },
+    properties: {
+      severity: f.severity,
+      ...(f.resourceType ? { resourceType: f.resourceType } : {}),
+      ...(f.notes?.length ? { notes: f.notes } : {}),
+    },
+  };
+  const i = ruleIndex.get(f.ruleId);
+  if (i !== undefined) result.ruleIndex = i;
+  if (f.related.length) {
+    result.relatedLocations = f.related.map((x, id) => ({
+      id,
+      physicalLocation: { artifactLocation: artifact(x.file, r.cwd), region: region(x.range) },
+      message: { text: x.message },
+    }));
+  }
+  const fix = f.fix && sarifFix(f, r);
+  if (fix) result.fixes = [fix];
+  if (f.suppressedBy) {
+    const s = f.suppressedBy;
+    result.suppressions = [
+      {
+        kind: 'inSource',
+        status: 'accepted',
+        justification: s.reason ?? `${s.tool} suppression without a reason`,
+        properties: { tool: s.tool, id: s.id, ...(s.until ? { until: s.until } : {}) },
+      },
+    ];
+  }
+  return result;
 }
 
 export function formatSarif(r: ScanReport): string {
@@ -126,15 +137,20 @@ export function formatSarif(r: ScanReport): string {
  * whitespace normalized; never the line number. Identical findings get an occurrence suffix in file order.
  */
 export function fingerprint(f: Finding, file: SourceFile | undefined, seen: Map<string, number>): string {
-  const lineText = file ? file.lines.lineText(f.range.start.line) : '';
-  const normalized = lineText.replace(/\s+/g, ' ').trim();
-  const h = createHash('sha256').update(`${f.ruleId}\u0000${f.resource ?? ''}\u0000${normalized}`).digest('hex').slice(0, 32);
+  const h = fingerprintHash(f, file);
   const n = (seen.get(h) ?? 0) + 1;
   seen.set(h, n);
   return `${h}:${n}`;
 }
 
-function sarifFix(f: Finding, r: ScanReport): Json | undefined {
+/** The hash part of a fingerprint: 32 hex digits; the occurrence number depends on the whole report's order. */
+export function fingerprintHash(f: Finding, file: SourceFile | undefined): string {
+  const lineText = file ? file.lines.lineText(f.range.start.line) : '';
+  const normalized = lineText.replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${f.ruleId}\u0000${f.resource ?? ''}\u0000${normalized}`).digest('hex').slice(0, 32);
+}
+
+function sarifFix(f: Finding, r: RenderContext): Json | undefined {
   const fix = f.fix!;
   const byFile = new Map<string, Json[]>();
   for (const e of fix.edits) {

@@ -1,0 +1,225 @@
+// The streamed report of `demarc scan` (render-unit.ts → report-writer.ts): byte for byte what the one-piece
+// formatters (formatJson, formatSarif, formatText over the whole analysis) produce, whatever the number of threads,
+// the order units finish in, a worker dying mid-scan, or the findings' text living in memory or in a spool file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { analyze, analyzeUnit, discover } from '../../server/src/engine/analyze';
+import { severityRank, type Severity } from '../../server/src/engine/types';
+import { createNodeHost } from '../../server/src/host/node-host';
+import { makeStyle } from '../../server/src/cli/color';
+import { formatJson } from '../../server/src/cli/format/json';
+import { formatSarif } from '../../server/src/cli/format/sarif';
+import { formatText } from '../../server/src/cli/format/text';
+import type { ScanReport } from '../../server/src/cli/format/report';
+import { renderUnit, type RenderOptions, type ScanFormat } from '../../server/src/cli/render-unit';
+import { ReportCollector, type ReportFrame } from '../../server/src/cli/report-writer';
+import { Spool } from '../../server/src/cli/spool';
+import { generateWorkspace } from '../../bench/workspace';
+import { REPO, type RunOptions } from './helpers';
+import { runScan } from '../../server/src/cli/commands/scan';
+
+const FIXTURES = `${REPO}/test/fixtures`;
+const FORMATS: ScanFormat[] = ['json', 'sarif', 'text'];
+let tmp: string;
+/** A worker bundle of its own: dist/ is rebuilt by other test files running at the same time. */
+let workerScript: string;
+/** Mixed generated workspace with a broken file, a module call, and suppressions: large enough for a spool file. */
+let workspace: string;
+
+before(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'demarc-stream-')).replace(/\\/g, '/');
+  workerScript = `${tmp}/scan-worker.js`;
+  await esbuild.build({ entryPoints: [`${REPO}/server/src/cli/worker.ts`], outfile: workerScript, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error', external: ['vscode', 'aws-crt', '@aws-sdk/signature-v4-crt'] });
+  workspace = `${tmp}/ws`;
+  generateWorkspace(workspace, { modules: 24, filesPerModule: 2, templates: 6, templateResources: 12 });
+  writeFileSync(`${workspace}/terraform/stack-3/broken.tf`, 'resource "aws_s3_bucket" "x" {\n  bucket = \n');
+  cpSync(`${FIXTURES}/cli/suppressions`, `${workspace}/suppressions`, { recursive: true });
+  cpSync(`${FIXTURES}/terraform/modules`, `${workspace}/modules`, { recursive: true });
+  cpSync(`${FIXTURES}/cloudformation`, `${workspace}/cloudformation-fixtures`, { recursive: true });
+  // Multi-byte UTF-8 in paths: byte lengths and character offsets differ.
+  cpSync(`${FIXTURES}/cli/basic`, `${workspace}/données-ü`, { recursive: true });
+});
+
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** What the CLI printed before the report was streamed: the whole analysis through the one-piece formatters. */
+const analyses = new Map<string, ReturnType<typeof analyze>>();
+function onePiece(root: string, format: ScanFormat, o: { threshold?: Severity; quiet?: boolean; verbose?: boolean } = {}): string {
+  const result = analyses.get(root) ?? analyze([root], createNodeHost());
+  analyses.set(root, result);
+  const threshold = o.threshold ?? 'low';
+  const report: ScanReport = {
+    cwd: root,
+    toolVersion: JSON.parse(readFileSync(`${REPO}/package.json`, 'utf8')).version,
+    threshold,
+    findings: result.findings.filter((f) => severityRank(f.severity) >= severityRank(threshold)),
+    problems: result.problems,
+    skipped: result.skipped,
+    files: result.files,
+    filesScanned: result.files.size,
+    durationMs: 0,
+  };
+  if (format === 'json') return formatJson(report);
+  if (format === 'sarif') return formatSarif(report);
+  return formatText(report, { style: makeStyle(false), quiet: Boolean(o.quiet), verbose: Boolean(o.verbose) });
+}
+
+async function scan(root: string, args: string[], deps: NonNullable<RunOptions['deps']> = {}) {
+  // runScan without `deps.host`: the real file system, so worker threads are allowed.
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: root, env: {}, isTTY: false };
+  const code = await runScan(['.', ...args], io, { now: () => 0, ...deps });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+test('streamed output equals the one-piece formatters, in one thread and in two, in memory and spooled', { timeout: 180_000 }, async () => {
+  for (const root of [workspace, `${FIXTURES}/cli/suppressions`, `${FIXTURES}/bad-input`]) {
+    for (const format of FORMATS) {
+      for (const extra of format === 'text' ? [[], ['--verbose'], ['--quiet'], ['--severity', 'high']] : [[], ['--severity', 'medium']]) {
+        const threshold = extra[0] === '--severity' ? (extra[1] as Severity) : undefined;
+        const expected = onePiece(root, format, { ...(threshold ? { threshold } : {}), quiet: extra.includes('--quiet'), verbose: extra.includes('--verbose') });
+        const label = `${root.slice(tmp.length)} ${format} ${extra.join(' ')}`;
+        // --verbose changes only the text output; elsewhere it makes the scan say how many threads it used.
+        const args = ['--format', format, ...extra, ...(format === 'text' ? [] : ['--verbose'])];
+        const one = await scan(root, [...args, '--jobs', '1']);
+        assert.equal(one.stdout, expected, `one thread: ${label}`);
+        // Thresholds and --quiet are applied by the same code in every thread: one thread covers them.
+        if (extra.length > 0 && extra[0] !== '--verbose') continue;
+        const two = await scan(root, [...args, '--jobs', '2'], { workerPath: workerScript, parallelMinUnits: 1, spoolMemoryLimit: 2048 });
+        if (args.includes('--verbose')) assert.match(two.stderr, /analyzed with 2 worker threads/, label);
+        assert.equal(two.stdout, expected, `two threads, spool file: ${label}`);
+        assert.equal(two.code, one.code, label);
+        assert.equal(two.stderr.replace(/analyzed with 2 worker threads\n/, ''), one.stderr, label);
+      }
+    }
+  }
+});
+
+test('the workspace used above has what the report must get right: module calls, suppressions, problems, non-ASCII', () => {
+  const result = analyze([workspace], createNodeHost());
+  const { units } = discover([workspace], createNodeHost());
+  assert.ok(result.units.length < units.length, 'a called module folder is reported through its caller only');
+  assert.ok(result.findings.some((f) => f.suppressedBy));
+  assert.ok(result.findings.some((f) => f.fix));
+  assert.ok(result.findings.some((f) => f.related.length > 0));
+  assert.ok(result.problems.some((p) => p.file.endsWith('broken.tf')));
+  assert.ok(result.findings.some((f) => f.file.includes('/données-ü/')), 'multi-byte UTF-8 in some output');
+});
+
+test('units finishing in any order give the same report; fingerprints count occurrences in report order', async () => {
+  const host = createNodeHost();
+  const { units, problems } = discover([workspace], host);
+  for (const format of FORMATS) {
+    const render: RenderOptions = { format, cwd: workspace, threshold: 'low', color: false, quiet: false, verbose: true };
+    const rendered = units.map((u) => renderUnit(analyzeUnit(u, host), render));
+    const frame: ReportFrame = { render, toolVersion: '9.9.9', skipped: [], durationMs: 0 };
+    const write = async (order: number[], memoryLimit: number) => {
+      const spool = new Spool(memoryLimit);
+      const c = new ReportCollector(units, spool);
+      for (const i of order) c.add(i, rendered[i]!);
+      const chunks: Buffer[] = [];
+      await c.write(c.finish(problems, host), frame, (chunk) => void chunks.push(Buffer.from(chunk)));
+      assert.equal(spool.onDisk, memoryLimit < 1000, 'the spool moved to a file when over its limit');
+      spool.close();
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    const inOrder = units.map((_, i) => i);
+    const reference = await write(inOrder, 1 << 30);
+    assert.equal(await write([...inOrder].reverse(), 1 << 30), reference, `${format}: reversed`);
+    // A fixed shuffle: every unit's position moved.
+    const shuffled = inOrder.map((i) => (i * 7 + 3) % inOrder.length);
+    assert.equal(new Set(shuffled).size, inOrder.length);
+    assert.equal(await write(shuffled, 512), reference, `${format}: shuffled, spooled to a file`);
+  }
+});
+
+test('a unit reported twice is a bug, not a silently doubled finding', () => {
+  const host = createNodeHost();
+  const { units } = discover([`${FIXTURES}/cli/basic`], host);
+  const render: RenderOptions = { format: 'json', cwd: FIXTURES, threshold: 'low', color: false, quiet: false, verbose: false };
+  const c = new ReportCollector(units, new Spool());
+  c.add(0, renderUnit(analyzeUnit(units[0]!, host), render));
+  assert.throws(() => c.add(0, renderUnit(analyzeUnit(units[0]!, host), render)), /reported twice/);
+});
+
+test('a worker that dies mid-scan: its units are redone on the main thread and the report is unchanged', { timeout: 120_000 }, async () => {
+  // Does the first batch like the real worker, then exits on the second (before answering it).
+  const dying = `${tmp}/dying-worker.js`;
+  writeFileSync(dying, `let n = 0;\nrequire('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'units' && ++n === 2) process.exit(7); });\nrequire(${JSON.stringify(workerScript)});\n`);
+  for (const format of ['json', 'sarif'] as const) {
+    const expected = onePiece(workspace, format);
+    const r = await scan(workspace, ['--format', format, '--jobs', '2', '--verbose'], { workerPath: dying, parallelMinUnits: 1, spoolMemoryLimit: 4096 });
+    assert.match(r.stderr, /analyzed with 2 worker threads/);
+    assert.equal(r.stdout, expected, format);
+    assert.equal(r.code, 1);
+  }
+});
+
+test('standard output streams in chunks, waiting for the stream to drain; --output writes the same bytes', async () => {
+  const chunks: Buffer[] = [];
+  let waiting = 0;
+  const io = {
+    stdout: () => assert.fail('raw chunks go through writeStdout'),
+    writeStdout: async (chunk: Uint8Array) => {
+      chunks.push(Buffer.from(chunk));
+      waiting++;
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    stderr: () => {},
+    cwd: workspace,
+    env: {},
+    isTTY: false,
+  };
+  const code = await runScan(['.', '--format', 'sarif'], io, { now: () => 0 });
+  assert.equal(code, 1);
+  assert.ok(chunks.length > 1, `a large report is written in several chunks (got ${chunks.length})`);
+  assert.ok(chunks.every((c) => c.length <= 256 * 1024));
+  assert.equal(waiting, chunks.length);
+  const streamed = Buffer.concat(chunks).toString('utf8');
+  assert.equal(streamed, onePiece(workspace, 'sarif'));
+  const file = `${tmp}/out/report.sarif`;
+  const r = await scan(workspace, ['--format', 'sarif', '--output', file]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /wrote /);
+  assert.equal(readFileSync(file, 'utf8'), streamed);
+});
+
+test('spool: bytes read back exactly, from memory and after moving to a file, in any order', () => {
+  for (const limit of [1 << 20, 100]) {
+    const spool = new Spool(limit);
+    const pieces: { at: number; bytes: Buffer }[] = [];
+    for (let i = 0; i < 400; i++) {
+      const bytes = Buffer.from(`${i}:${'é✓x'.repeat(i % 37)}|`);
+      pieces.push({ at: spool.append(bytes), bytes });
+    }
+    assert.equal(spool.onDisk, limit === 100);
+    for (const k of [...pieces.keys()].map((i) => (i * 11) % pieces.length)) {
+      const p = pieces[k]!;
+      assert.deepEqual(Buffer.from(spool.read(p.at, p.bytes.length)), p.bytes, `piece ${k}`);
+    }
+    spool.close();
+  }
+});
+
+test('spool: without a usable temporary folder the findings stay in memory and the scan still completes', () => {
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = `${tmp}/no/such/folder`;
+  try {
+    const spool = new Spool(10);
+    const a = spool.append(Buffer.from('first piece, over the limit'));
+    const b = spool.append(Buffer.from('second'));
+    assert.equal(spool.onDisk, false);
+    assert.equal(spool.read(a, 5).toString(), 'first');
+    assert.equal(spool.read(b, 6).toString(), 'second');
+    spool.close();
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+});
