@@ -1,9 +1,13 @@
-// CloudFormation YAML → CfnNode tree, on top of the `yaml` package's lossless CST parser and composer.
+// CloudFormation YAML → CfnNode tree.
 //
-// Why `yaml` and not a hand-written parser: it implements YAML 1.2 fully (block scalars, flow collections,
-// anchors, explicit keys, directives), recovers after errors, reports exact offsets, and parses a 5,000-resource
-// template in well under a second (see the benchmark in test/engine/parse/cloudformation). Its weak spots are
-// covered here:
+// Two paths give the same tree. Typical templates are read by a hand-written reader (yaml-fast.ts) that knows
+// the subset of YAML templates use and is about as fast per character as our JSON parser. Everything else goes
+// through the general path below, built on the `yaml` package's lossless CST parser and composer, which stays
+// the source of truth: it implements YAML 1.2 fully (block scalars, flow collections, anchors, explicit keys,
+// directives), recovers after errors, reports exact offsets and produces every diagnostic. The fast reader
+// declines any document that would have a diagnostic or that it cannot read exactly, and the differential
+// tests in test/engine/parse/cloudformation/yaml-fast.test.ts compare the two on thousands of inputs.
+// The general path's weak spots are covered here:
 // - Its composer is recursive: deep nesting overflows the stack (and very deep block input has been seen to
 //   exhaust memory in the error path). We measure depth on the CST first (iteratively) and blank out
 //   collections nested deeper than MAX_DEPTH before composing, reporting each blanked region.
@@ -26,6 +30,7 @@ import type {
 } from './nodes';
 import { TAG_TO_FUNCTION, isIntrinsicTag } from './intrinsics';
 import { deepRegions } from './prescan';
+import { columnOf, parseYamlFast, tagStartBefore, trimEndWs } from './yaml-fast';
 
 /** Upper bound on nodes added by expanding aliases, over the whole document. */
 export const MAX_ALIAS_EXPANSION = 100_000;
@@ -37,7 +42,16 @@ interface CstToken {
   [k: string]: unknown;
 }
 
+/**
+ * Parses a CloudFormation YAML template. Typical templates are read by the fast path (yaml-fast.ts); anything
+ * it is not certain about goes through the general path below, which gives the same result for what both read.
+ */
 export function parseYamlTemplate(text: string): TemplateParse {
+  return parseYamlFast(text) ?? parseYamlTemplateSlow(text);
+}
+
+/** The general path on top of the `yaml` package: all of YAML, diagnostics, error recovery. Exported for tests. */
+export function parseYamlTemplateSlow(text: string): TemplateParse {
   const diagnostics: ParseDiagnostic[] = [];
   const comments: RawComment[] = [];
   // Lexical estimate first (protects the CST parser), then the exact check on the CST (protects the composer).
@@ -231,8 +245,6 @@ function tokenEnd(root: CstToken): number {
   }
   return end;
 }
-
-const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 class Converter {
   private anchors = new Map<string, CfnNode>();
@@ -474,25 +486,8 @@ class Converter {
   private tagOf(n: YamlNode, valueStart: number): { tag?: string; tagStart?: number } {
     const t = (n as { tag?: string }).tag;
     if (!t || !t.startsWith('!')) return {};
-    const text = this.text;
-    let i = valueStart;
-    for (let guard = 0; guard < 3; guard++) {
-      while (i > 0 && isWs(text.charCodeAt(i - 1))) i--;
-      let j = i;
-      while (j > 0 && !isWs(text.charCodeAt(j - 1))) j--;
-      const word = text.slice(j, i);
-      if (word === t) return { tag: t, tagStart: j };
-      if (word.startsWith('&')) {
-        i = j;
-        continue;
-      }
-      // `!Ref` directly followed by a flow indicator (`!GetAZs''`) has no space.
-      const from = Math.max(0, valueStart - 256);
-      const k = text.slice(from, valueStart).lastIndexOf(t);
-      if (k >= 0 && from + k >= j) return { tag: t, tagStart: from + k };
-      break;
-    }
-    return { tag: t };
+    const tagStart = tagStartBefore(this.text, t, valueStart);
+    return tagStart === undefined ? { tag: t } : { tag: t, tagStart };
   }
 
   private braces(node: MappingNode | SequenceNode, s: number, e: number, open: string, close: string) {
@@ -501,19 +496,10 @@ class Converter {
   }
 
   private trimEnd(e: number): number {
-    let i = Math.min(e, this.text.length);
-    while (i > 0 && isWs(this.text.charCodeAt(i - 1))) i--;
-    return i;
+    return trimEndWs(this.text, e);
   }
 
   private column(offset: number): number {
-    // Scan back to the line start (lastIndexOf('\r') would scan the whole file when there is none).
-    let i = offset;
-    while (i > 0) {
-      const c = this.text.charCodeAt(i - 1);
-      if (c === 10 || c === 13) break;
-      i--;
-    }
-    return offset - i;
+    return columnOf(this.text, offset);
   }
 }
