@@ -150,6 +150,7 @@ function parseRatio(): void {
   const paths = units.flatMap((u) => u.files);
   const texts = paths.map((p) => readFileSync(p, 'utf8'));
   const median = (fn: () => void) => {
+    fn(); // warm-up: both sides are measured with the code compiled
     const s: number[] = [];
     for (let i = 0; i < 3; i++) {
       // CPU time of this thread's process: less disturbed by other processes than wall time.
