@@ -11,20 +11,12 @@ import { analyze } from '../../server/src/engine/analyze';
 import { LineIndex } from '../../server/src/engine/text';
 import type { Range } from '../../server/src/engine/types';
 import { memoryHost } from '../helpers/memory-host';
+import { seededRandom } from '../helpers/random';
 
 const root = new URL('../../', import.meta.url).pathname;
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 12);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const regressions = join(root, 'test/fixtures/fuzz-regressions');
-
-function mulberry32(a: number): () => number {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = ['{', '}', '[', ']', '"', "'", ':', '=', '$', '!', '&', '*', '#', '\n', ' ', '\t', '\\', '\u0000', 'é', '\uFFFD', '-', '|', '>', '%{', '${', '<<EOF', '!Ref', '&a', '*a'];
 
@@ -116,7 +108,7 @@ function save(name: string, text: string): void {
 
 const all = fixtures();
 test(`fuzz: ${ITERATIONS} seeded mutations of each of ${all.length} fixtures (seed ${SEED})`, () => {
-  const rnd = mulberry32(SEED);
+  const rnd = seededRandom(SEED);
   for (const fx of all) {
     check(fx.name, fx.text);
     for (let i = 0; i < ITERATIONS; i++) check(fx.name, mutate(fx.text, rnd));

@@ -13,6 +13,7 @@ import { fastPathFaults, parseYamlFast } from '../../../../server/src/engine/par
 import { parseTemplate, type MappingNode, type ScalarNode, type SequenceNode } from '../../../../server/src/engine/parse/cloudformation';
 import { allRules } from '../../../../server/src/engine/rules/registry';
 import { cfnTemplate } from '../../../../bench/workspace';
+import { seededRandom } from '../../../helpers/random';
 
 const root = new URL('../../../../', import.meta.url).pathname;
 const MUTATIONS = Number(process.env.YAML_FAST_MUTATIONS ?? 6000);
@@ -140,15 +141,6 @@ function embeddedYaml(): { name: string; text: string }[] {
   };
   walk(join(root, 'test'));
   return out;
-}
-
-function mulberry32(a: number): () => number {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -428,7 +420,7 @@ function mutate(text: string, rnd: () => number): string {
 // ---- tests ---------------------------------------------------------------------------------------------------
 
 const disk = diskTemplates();
-const rnd0 = mulberry32(SEED);
+const rnd0 = seededRandom(SEED);
 const generated = Array.from({ length: GENERATED }, (_, i) => ({ name: `generated #${i}`, text: generateTemplate(rnd0) }));
 
 describe('fast YAML path: differential against the general path', () => {
@@ -464,7 +456,7 @@ describe('fast YAML path: differential against the general path', () => {
   });
 
   it(`agrees on ${MUTATIONS} seeded mutations of all of the above`, () => {
-    const rnd = mulberry32(SEED ^ 0x5eed);
+    const rnd = seededRandom(SEED ^ 0x5eed);
     const pool = [...disk.filter((f) => f.text.length < 20_000), ...ruleExamples(), ...generated.slice(0, 200)];
     const inputs: { name: string; text: string }[] = [];
     for (let i = 0; i < MUTATIONS; i++) {

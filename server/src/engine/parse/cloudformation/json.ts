@@ -320,34 +320,29 @@ function scalar(value: string | number | boolean | null, start: number, end: num
   return { kind: 'scalar', style: 'json', value, start, end, valueStart: start, contentStart: start, contentEnd: end, size: 1 };
 }
 
+/** JSON's one-character escapes (`\n` → newline…); YAML's double-quoted strings accept these and more. */
+export const JSON_ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['\\', '\\'],
+  ['/', '/'],
+  ['b', '\b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+]);
+
 /** Decodes the JSON escape at `i` (a backslash): [decoded text or undefined if invalid, source width]. */
 export function decodeEscape(t: string, i: number): [string | undefined, number] {
   const e = t[i + 1];
-  switch (e) {
-    case '"':
-      return ['"', 2];
-    case '\\':
-      return ['\\', 2];
-    case '/':
-      return ['/', 2];
-    case 'b':
-      return ['\b', 2];
-    case 'f':
-      return ['\f', 2];
-    case 'n':
-      return ['\n', 2];
-    case 'r':
-      return ['\r', 2];
-    case 't':
-      return ['\t', 2];
-    case 'u': {
-      const hex = t.slice(i + 2, i + 6);
-      if (/^[0-9a-fA-F]{4}$/.test(hex)) return [String.fromCharCode(parseInt(hex, 16)), 6];
-      return [undefined, 2];
-    }
-    default:
-      return [undefined, e === undefined ? 1 : 2];
+  if (e === undefined) return [undefined, 1];
+  const simple = JSON_ESCAPES.get(e);
+  if (simple !== undefined) return [simple, 2];
+  if (e === 'u') {
+    const hex = t.slice(i + 2, i + 6);
+    if (/^[0-9a-fA-F]{4}$/.test(hex)) return [String.fromCharCode(parseInt(hex, 16)), 6];
   }
+  return [undefined, 2];
 }
 
 /**

@@ -115,6 +115,11 @@ export interface TemplateParse {
   comments: RawComment[];
 }
 
+/** `[a: 1]`: YAML reads a pair inside a flow sequence as a mapping of that one pair, spanning the pair. */
+export function singlePairMapping(pair: PairNode): MappingNode {
+  return { kind: 'mapping', style: 'flow', pairs: [pair], start: pair.start, end: pair.end, valueStart: pair.start, size: 1 + pair.key.size + (pair.value?.size ?? 0), keyColumn: -1 };
+}
+
 /** Value of `key` in a mapping (last one wins, as in CloudFormation's own parser). */
 export function getPair(map: MappingNode, key: string): PairNode | undefined {
   for (let i = map.pairs.length - 1; i >= 0; i--) if (map.pairs[i]!.keyText === key) return map.pairs[i];

@@ -13,10 +13,25 @@
 // anything that would produce a diagnostic (duplicate keys, unknown tags, over-deep nesting, syntax errors)
 // and anything merely unusual makes it give up. The differential tests in
 // test/engine/parse/cloudformation/yaml-fast.test.ts hold it to that.
-import { MAX_DEPTH } from './nodes';
+import { MAX_DEPTH, singlePairMapping } from './nodes';
 import type { CfnNode, MappingNode, PairNode, RawComment, ScalarNode, ScalarStyle, SequenceNode, TemplateParse } from './nodes';
 import { isIntrinsicTag } from './intrinsics';
+import { JSON_ESCAPES } from './json';
 import { deepRegions } from './prescan';
+
+/** YAML's one-character escapes in double-quoted scalars: JSON's, plus these. */
+const YAML_ESCAPES: ReadonlyMap<string, string> = new Map([
+  ...JSON_ESCAPES,
+  ['0', '\0'],
+  ['a', '\x07'],
+  ['e', '\x1b'],
+  ['v', '\v'],
+  ['N', '\u0085'],
+  ['_', '\u00a0'],
+  ['L', '\u2028'],
+  ['P', '\u2029'],
+  [' ', ' '],
+]);
 
 /** Thrown (never escapes this module) when the text leaves the subset this reader is certain about. */
 const BAIL = { bail: true };
@@ -198,6 +213,10 @@ class FastReader {
   private fp = 0;
   // End of the plain scalar last scanned by plainBlock (trailing spaces excluded).
   private pe = 0;
+  // The line measured last by measure(): first non-space, end of content, start of the next line.
+  private mSp = 0;
+  private mLe = 0;
+  private mNx = 0;
 
   constructor(private readonly text: string) {
     this.n = text.length;
@@ -223,6 +242,20 @@ class FastReader {
 
   // ---- lines ----------------------------------------------------------------------------------------------
 
+  /** Measures the line that starts at `p` into mSp / mLe / mNx (see the fields). */
+  private measure(p: number): void {
+    const text = this.text;
+    const n = this.n;
+    let sp = p;
+    while (sp < n && text.charCodeAt(sp) === SPACE) sp++;
+    const nl = text.indexOf('\n', sp);
+    let le = nl < 0 ? n : nl;
+    if (le > sp && text.charCodeAt(le - 1) === CR) le--;
+    this.mSp = sp;
+    this.mLe = le;
+    this.mNx = nl < 0 ? n : nl + 1;
+  }
+
   /**
    * Moves to the first content line at or after `p` (a line start), collecting comment lines on the way.
    * Document markers and tab indentation are left to the general path.
@@ -237,12 +270,10 @@ class FastReader {
         this.ind = -1;
         return;
       }
-      let sp = p;
-      while (sp < n && text.charCodeAt(sp) === SPACE) sp++;
-      const nl = text.indexOf('\n', sp);
-      let le = nl < 0 ? n : nl;
-      if (le > sp && text.charCodeAt(le - 1) === CR) le--;
-      const nx = nl < 0 ? n : nl + 1;
+      this.measure(p);
+      const sp = this.mSp;
+      const le = this.mLe;
+      const nx = this.mNx;
       if (sp >= le) {
         p = nx;
         continue;
@@ -455,12 +486,10 @@ class FastReader {
     // A comment ends a plain scalar; otherwise more-indented lines continue it.
     if (this.skipSpaces(end) >= this.le) {
       for (let p = this.nx; p < n; ) {
-        let sp = p;
-        while (sp < n && text.charCodeAt(sp) === SPACE) sp++;
-        const nl = text.indexOf('\n', sp);
-        let le = nl < 0 ? n : nl;
-        if (le > sp && text.charCodeAt(le - 1) === CR) le--;
-        const nx = nl < 0 ? n : nl + 1;
+        this.measure(p);
+        const sp = this.mSp;
+        const le = this.mLe;
+        const nx = this.mNx;
         if (sp >= le) {
           p = nx;
           continue;
@@ -669,15 +698,12 @@ class FastReader {
         // The next line: empty, or indented more than the owning collection.
         const start = this.nx;
         if (start >= n) bail(); // unterminated
-        let sp = start;
-        while (sp < n && text.charCodeAt(sp) === SPACE) sp++;
-        const nl = text.indexOf('\n', sp);
-        let e = nl < 0 ? n : nl;
-        if (e > sp && text.charCodeAt(e - 1) === CR) e--;
-        if (sp < e && sp - start <= col) bail();
+        this.measure(start);
+        const sp = this.mSp;
+        if (sp < this.mLe && sp - start <= col) bail();
         this.ls = sp;
-        this.le = le = e;
-        this.nx = nl < 0 ? n : nl + 1;
+        this.le = le = this.mLe;
+        this.nx = this.mNx;
         this.ind = sp - start;
         i = sp;
         multiLine = true;
@@ -717,38 +743,9 @@ class FastReader {
     const text = this.text;
     if (p + 1 >= this.le) bail();
     const e = text[p + 1]!;
+    const simple = YAML_ESCAPES.get(e);
+    if (simple !== undefined) return [simple, 2];
     switch (e) {
-      case '0':
-        return ['\0', 2];
-      case 'a':
-        return ['\x07', 2];
-      case 'b':
-        return ['\b', 2];
-      case 'e':
-        return ['\x1b', 2];
-      case 'f':
-        return ['\f', 2];
-      case 'n':
-        return ['\n', 2];
-      case 'r':
-        return ['\r', 2];
-      case 't':
-        return ['\t', 2];
-      case 'v':
-        return ['\v', 2];
-      case 'N':
-        return ['\u0085', 2];
-      case '_':
-        return ['\u00a0', 2];
-      case 'L':
-        return ['\u2028', 2];
-      case 'P':
-        return ['\u2029', 2];
-      case ' ':
-      case '"':
-      case '/':
-      case '\\':
-        return [e, 2];
       case 'x':
       case 'u':
       case 'U': {
@@ -910,16 +907,7 @@ class FastReader {
           // `[key: value]`: a one-pair mapping inside the sequence.
           if (node.kind !== 'scalar' || node.tag !== undefined) bail();
           const pair = this.flowPair(node, j, depth, col, level);
-          const m: MappingNode = {
-            kind: 'mapping',
-            style: 'flow',
-            pairs: [pair],
-            start: pair.start,
-            end: pair.end,
-            valueStart: pair.start,
-            size: 1 + pair.key.size + pair.value!.size,
-            keyColumn: -1,
-          };
+          const m = singlePairMapping(pair);
           // The general path reads the pair as a flow mapping spanning key to value, and takes a `}` that ends
           // the value for the mapping's closing brace.
           if (text.charCodeAt(pair.end - 1) === 125) m.close = pair.end - 1;

@@ -15,7 +15,7 @@
 //   expansion, so a "billion laughs" document costs linear time.
 import { Composer, Parser, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CollectionTag, Node as YamlNode, Pair as YamlPair, ScalarTag, YAMLError } from 'yaml';
-import { MAX_DEPTH } from './nodes';
+import { MAX_DEPTH, singlePairMapping } from './nodes';
 import type {
   AliasNode,
   CfnNode,
@@ -366,16 +366,7 @@ class Converter {
           // `[a: 1]` is a single-pair mapping inside a flow sequence.
           const pair = this.pair(it as YamlPair, depth);
           if (!pair) continue;
-          const m: MappingNode = {
-            kind: 'mapping',
-            style: 'flow',
-            pairs: [pair],
-            start: pair.start,
-            end: pair.end,
-            valueStart: pair.start,
-            size: 1 + pair.key.size + (pair.value?.size ?? 0),
-            keyColumn: -1,
-          };
+          const m = singlePairMapping(pair);
           items.push(m);
           size += m.size;
           continue;
