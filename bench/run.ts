@@ -162,16 +162,23 @@ function parseRatio(): void {
     return s.sort((a, b) => a - b)[1]!;
   };
   const parseMs = median(() => texts.forEach((t, i) => (paths[i]!.endsWith('.tf') ? parseHcl(t) : parseTemplate(t, paths[i]!.endsWith('.json') ? 'json' : 'yaml'))));
-  const analyzeMs = median(() => analyze([dir], host));
+  // Analysis as `demarc scan` runs it in each worker: unit by unit, each result dropped once counted. (analyze()
+  // keeps every unit's model for its callers; holding 1,000 files' models adds ~40% garbage-collection time.)
+  let findings = 0;
+  const analyzeMs = median(() => {
+    findings = 0;
+    for (const unit of discover([dir], host).units) findings += analyzeUnit(unit, host).findings.length;
+  });
+  const retainedMs = median(() => analyze([dir], host));
   const mb = texts.reduce((n, t) => n + t.length, 0) / 1024 / 1024;
-  extra.parseRatio = { files: paths.length, megabytes: mb, parseCpuMs: parseMs, analyzeCpuMs: analyzeMs };
+  extra.parseRatio = { files: paths.length, megabytes: mb, findings, parseCpuMs: parseMs, analyzeCpuMs: analyzeMs, analyzeAllRetainedCpuMs: retainedMs };
   // The ratio grows as parsing gets faster: the absolute rates say more about what a user waits for.
   rows.push({
     target: 'analysis / bare parse time',
     measured: analyzeMs / parseMs,
     unit: '×',
     limit: 2,
-    note: `parse ${parseMs.toFixed(0)} ms (${(mb / (parseMs / 1000)).toFixed(0)} MB/s), analysis ${analyzeMs.toFixed(0)} ms CPU (${(mb / (analyzeMs / 1000)).toFixed(1)} MB/s), ${paths.length} files`,
+    note: `parse ${parseMs.toFixed(0)} ms (${(mb / (parseMs / 1000)).toFixed(0)} MB/s), analysis ${analyzeMs.toFixed(0)} ms CPU (${(mb / (analyzeMs / 1000)).toFixed(1)} MB/s; ${retainedMs.toFixed(0)} ms keeping all results), ${paths.length} files`,
   });
 }
 
