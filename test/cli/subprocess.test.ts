@@ -1,8 +1,9 @@
 // The built CLI (dist/cli.js) as a user runs it: a real process, real exit codes, real pipes.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_FIXTURES, REPO } from './helpers';
@@ -94,4 +95,57 @@ test('dist/cli.js answers --version and --help on its own, with the version inli
   const help = cli(['help', 'scan']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /--max-file-size BYTES/);
+});
+
+/** Writes a workspace large enough that its JSON report is several pipe buffers long. */
+function bigWorkspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'demarc-pipe-'));
+  for (let m = 0; m < 12; m++) {
+    mkdirSync(join(dir, `m${m}`));
+    let tf = '';
+    for (let i = 0; i < 40; i++) tf += `resource "aws_ebs_volume" "v${i}" {\n  availability_zone = "eu-west-1a"\n  size = 10\n  encrypted = false\n}\n`;
+    writeFileSync(join(dir, `m${m}`, 'main.tf'), tf);
+  }
+  return dir;
+}
+
+test('dist/cli.js: a reader that closes the pipe early (| head) ends the scan quietly with its exit code', async () => {
+  const dir = bigWorkspace();
+  try {
+    for (const format of ['json', 'sarif', 'text']) {
+      const child = spawn(process.execPath, [CLI, 'scan', dir, '--format', format], { cwd: REPO });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // Like `head -c 64`: take the first bytes, then close our end of the pipe.
+      await once(child.stdout, 'data');
+      child.stdout.destroy();
+      const [code] = (await once(child, 'exit')) as [number | null];
+      assert.equal(code, 1, `${format}: the scan's own exit code (findings), stderr: ${stderr}`);
+      assert.equal(stderr, '', `${format}: no EPIPE error or stack trace`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('dist/cli.js: --output where the report cannot be written is exit 2 with the reason, never a hang', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'demarc-out-'));
+  try {
+    writeFileSync(join(dir, 'a-file'), 'not a folder');
+    const notDir = spawnSync(process.execPath, [CLI, 'scan', `${REPO}/examples`, '--output', join(dir, 'a-file', 'report.json')], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(notDir.status, 2, notDir.stderr);
+    assert.match(notDir.stderr, /cannot write the report to .*a-file\/report\.json/);
+    // Node 20's recursive mkdirSync never returns under /proc; the CLI creates folders itself and reports the failure.
+    if (existsSync('/proc/self')) {
+      const proc = spawnSync(process.execPath, [CLI, 'scan', `${REPO}/examples`, '--output', '/proc/no-such-folder/report.json'], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(proc.error, undefined, 'finished in time');
+      assert.equal(proc.status, 2, proc.stderr);
+      assert.match(proc.stderr, /cannot write the report to \/proc\/no-such-folder\/report\.json/);
+    }
+    const created = spawnSync(process.execPath, [CLI, 'scan', `${REPO}/examples`, '--output', join(dir, 'new', 'deeper', 'report.json'), '--soft-fail'], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(created.status, 0, created.stderr);
+    assert.ok(statSync(join(dir, 'new', 'deeper', 'report.json')).size > 0, 'missing folders are created');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

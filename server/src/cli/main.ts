@@ -57,10 +57,26 @@ function unknownCommand(name: string, io: CliIO): number {
 }
 
 function nodeIO(): CliIO {
+  // A reader that goes away early (`demarc scan … | head`) closes the pipe: stop writing and finish quietly with the
+  // scan's own exit code, as command-line tools do, rather than failing on EPIPE.
+  let closed = false;
+  const isEpipe = (e: unknown) => (e as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+  process.stdout.on('error', (e) => {
+    if (isEpipe(e)) closed = true;
+    else process.stderr.write(`demarc: cannot write to standard output: ${e.message}\n`);
+  });
   return {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => {
+      if (!closed) process.stdout.write(t);
+    },
     writeStdout: async (chunk) => {
-      if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+      if (closed || process.stdout.write(chunk)) return;
+      try {
+        await once(process.stdout, 'drain');
+      } catch (e) {
+        if (!isEpipe(e)) throw e;
+        closed = true;
+      }
     },
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd().replace(/\\/g, '/'),

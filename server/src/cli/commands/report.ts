@@ -6,7 +6,7 @@ import { oneOf, parseCommandArgs, UsageError, type OptionSpec } from '../args';
 import { analyze, type AnalyzeOptions } from '../../engine/analyze';
 import type { ProjectConfig } from '../../engine/config';
 import type { Host } from '../../engine/source';
-import { createNodeHost, describeFsError, toEnginePath } from '../../host/node-host';
+import { createNodeHost, toEnginePath } from '../../host/node-host';
 import { matrixFromAnalysis, renderMatrixHtml, renderMatrixJson, renderMatrixMarkdown } from '../../report';
 import { loadCliAccount, readProjectConfig, resolveVarFiles } from '../project';
 import { displayPath } from '../format/report';
@@ -14,6 +14,7 @@ import { accountFactsForLayer } from '../../engine/account/apply';
 import { factLines } from '../../engine/account/describe';
 import { accountIssues } from '../../engine/account/issues';
 import type { AccountPosture } from '../../engine/account/types';
+import { ensureParentDir, reportWriteError } from '../output-file';
 
 export const HELP = `Usage: demarc report [paths…] [--format html|markdown|json] [--output FILE]
 
@@ -132,10 +133,10 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
   if (v.output) {
     const out = abs(v.output as string);
     try {
-      fs.mkdirSync(nodePath.dirname(out), { recursive: true });
+      ensureParentDir(out);
       fs.writeFileSync(out, text);
     } catch (e) {
-      throw new UsageError(`cannot write the report: ${describeFsError(e, displayPath(out, cwd))}`);
+      throw new UsageError(reportWriteError(e, displayPath(out, cwd)));
     }
     io.stderr(`${data.counts.resources} resources, ${data.counts.findings} findings, ${data.counts.cells['not-checked']} duties not checked${data.ownersConfigured ? `, ${data.counts.unowned} without an owner` : ''}\nwrote ${displayPath(out, cwd)}\n`);
   } else io.stdout(text);

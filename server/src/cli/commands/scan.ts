@@ -20,6 +20,7 @@ import { summaryText } from '../format/text';
 import type { RenderedProblem, RenderOptions } from '../render-unit';
 import { ReportCollector, summaryOf, type ReportFrame } from '../report-writer';
 import { Spool } from '../spool';
+import { ensureParentDir, reportWriteError } from '../output-file';
 
 export const HELP = `Usage: demarc scan [paths…] [options]
 
@@ -166,12 +167,12 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
       const out = abs(v.output as string);
       let fd: number | undefined;
       try {
-        fs.mkdirSync(nodePath.dirname(out), { recursive: true });
+        ensureParentDir(out);
         fd = fs.openSync(out, 'w');
         const file = fd;
         await collector.write(collected, frame, (chunk) => writeAll(file, chunk));
       } catch (e) {
-        throw new UsageError(`cannot write the report: ${describeFsError(e, displayPath(out, cwd))}`);
+        throw new UsageError(reportWriteError(e, displayPath(out, cwd)));
       } finally {
         if (fd !== undefined) fs.closeSync(fd);
       }
