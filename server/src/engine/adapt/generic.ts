@@ -12,18 +12,27 @@ function pathsFor(spec: FieldSpec, format: SourceFormat): Path[] | undefined {
   return Array.isArray(p[0]) ? (p as Path[]) : [p as Path];
 }
 
-/** The first path that has a value; else the first path (where a fix would write). */
-function locate(src: SourceResource, paths: Path[], base: Path, root: Val | undefined): { path: Path; val: Val | undefined } {
-  // Paths from the kind specs are shared and never mutated, so they are used as they are when there is no base.
-  const join = (p: Path) => (base.length === 0 ? p : [...base, ...p]);
+/**
+ * The first path that has a value, else the first path (where a fix would write); the value goes to `located`.
+ * Written without a result object or closure: it runs for every field of every resource.
+ */
+function locate(src: SourceResource, paths: Path[], base: Path, root: Val | undefined): Path {
   // Inside an item (root given), the item object is the start; otherwise the resource body below `base`.
   const start = root ? (root.kind === 'object' ? root : undefined) : valIn(src.body, base);
+  let found = paths[0]!;
+  located = undefined;
   for (const p of paths) {
     const val = valIn(start, p);
-    if (val !== undefined && val.kind !== 'null') return { path: join(p), val };
+    if (val !== undefined && val.kind !== 'null') {
+      found = p;
+      located = val;
+      break;
+    }
   }
-  return { path: join(paths[0]!), val: undefined };
+  // Paths from the kind specs are shared and never mutated, so they are used as they are when there is no base.
+  return base.length === 0 ? found : [...base, ...found];
 }
+let located: Val | undefined;
 
 export function readField(spec: FieldSpec, src: SourceResource, base: Path = [], root?: Val): unknown {
   const paths = pathsFor(spec, src.format);
@@ -34,7 +43,8 @@ export function readField(spec: FieldSpec, src: SourceResource, base: Path = [],
     if (spec.type === 'policy') return { value: v as Value<Val> } satisfies PolicyValue;
     return v;
   }
-  const { path, val } = locate(src, paths, base, root);
+  const path = locate(src, paths, base, root);
+  const val = located;
   switch (spec.type) {
     case 'bool':
       return boolFrom(val, src, path, spec.defaults?.[src.format] ?? spec.default);
