@@ -34,6 +34,14 @@ function locate(src: SourceResource, paths: Path[], base: Path, root: Val | unde
 }
 let located: Val | undefined;
 
+/** The field specs of a kind as entries, listed once per spec object (kind specs are module constants). */
+const ENTRIES = new WeakMap<Record<string, FieldSpec>, [string, FieldSpec][]>();
+function fieldEntries(fields: Record<string, FieldSpec>): [string, FieldSpec][] {
+  let e = ENTRIES.get(fields);
+  if (!e) ENTRIES.set(fields, (e = Object.entries(fields)));
+  return e;
+}
+
 export function readField(spec: FieldSpec, src: SourceResource, base: Path = [], root?: Val): unknown {
   const paths = pathsFor(spec, src.format);
   if (!paths) {
@@ -76,7 +84,7 @@ export function readField(spec: FieldSpec, src: SourceResource, base: Path = [],
         if (itemVal.kind !== 'object') return;
         const itemPath = val?.kind === 'list' ? [...path, index] : path;
         const f: Record<string, unknown> = {};
-        for (const [name, sub] of Object.entries(spec.fields)) f[name] = readField(sub, src, itemPath, itemVal);
+        for (const [name, sub] of fieldEntries(spec.fields)) f[name] = readField(sub, src, itemPath, itemVal);
         const item: Item<Record<string, FieldSpec>> = { site: { resource: src, path: itemPath }, index, f: f as Fields<Record<string, FieldSpec>> };
         if (itemVal.span) item.span = itemVal.span;
         items.push(item);
@@ -99,7 +107,7 @@ function rawFrom(val: Val | undefined, src: SourceResource, path: Path): Value<V
 
 export function readFields<F extends Record<string, FieldSpec>>(fields: F, src: SourceResource): Fields<F> {
   const out: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(fields)) out[name] = readField(spec, src);
+  for (const [name, spec] of fieldEntries(fields)) out[name] = readField(spec, src);
   return out as Fields<F>;
 }
 
