@@ -127,7 +127,3 @@ export function buildKind<F extends Record<string, FieldSpec>>(spec: KindSpec<F>
     f: readFields(spec.fields, src),
   };
 }
-
-export function matchesKind(spec: KindSpec, src: SourceResource): boolean {
-  return src.mode === 'resource' && (src.format === 'terraform' ? spec.terraform.includes(src.type) : spec.cloudformation.includes(src.type));
-}
