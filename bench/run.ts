@@ -4,13 +4,12 @@
 // bench/results-quick.json); BENCH_SKIP_VSIX=1 skips `npm run package`; BENCH_ONLY=single,lsp,ratio,cold,scan,vsix
 // runs some steps and keeps the other rows of the previous results; BENCH_SINGLE=1 adds a one-thread scan.
 import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyze, analyzeUnit, discover } from '../server/src/engine/analyze';
-import { parseHcl } from '../server/src/engine/parse/hcl';
-import { parseTemplate } from '../server/src/engine/parse/cloudformation';
+import { analyzeUnit, discover } from '../server/src/engine/analyze';
 import { createNodeHost } from '../server/src/host/node-host';
 import type { Host } from '../server/src/engine/source';
 import { generateTerraform, runLspBench, stats, type Stats } from './lsp';
@@ -105,11 +104,11 @@ function workspaceScan(): void {
   log(`generating ${files} files in ${dir} …`);
   const size = generateMixedWorkspace(dir, files);
   extra.workspace = size;
-  const scanOnce = (jobs: number) => {
+  const scanOnce = (jobs: number, format: 'json' | 'text' = 'json') => {
     const rssFile = join(os.tmpdir(), `demarc-bench-rss-${process.pid}`);
     const outFile = join(os.tmpdir(), `demarc-bench-out-${process.pid}.json`);
     const t = performance.now();
-    const r = spawnSync(process.execPath, ['--require', join(root, 'bench/rss-probe.cjs'), join(root, 'dist/cli.js'), 'scan', dir, '--format', 'json', '--output', outFile, '--jobs', String(jobs), '--quiet'], {
+    const r = spawnSync(process.execPath, ['--require', join(root, 'bench/rss-probe.cjs'), join(root, 'dist/cli.js'), 'scan', dir, '--format', format, '--output', outFile, '--jobs', String(jobs), '--quiet'], {
       env: { ...process.env, DEMARC_BENCH_RSS_FILE: rssFile },
       encoding: 'utf8',
     });
@@ -118,7 +117,7 @@ function workspaceScan(): void {
     const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number; userCpuMs: number; systemCpuMs: number };
     // The report's own duration covers discovery and analysis; the rest of the wall time is start-up and
     // writing the (large) JSON report.
-    const report = JSON.parse(readFileSync(outFile, 'utf8')) as { summary: { durationMs: number; findings: number } };
+    const report = format === 'json' ? (JSON.parse(readFileSync(outFile, 'utf8')) as { summary: { durationMs: number; findings: number } }) : { summary: { durationMs: NaN, findings: NaN } };
     rmSync(rssFile, { force: true });
     rmSync(outFile, { force: true });
     return { ms, rss: usage.maxRssBytes / 1024 / 1024, cpuMs: usage.userCpuMs + usage.systemCpuMs, analysisMs: report.summary.durationMs, findings: report.summary.findings, };
@@ -132,6 +131,11 @@ function workspaceScan(): void {
   // cores is what the scan would take with both to itself.
   rows.push({ target: 'CLI scan, 2 threads: CPU time / 2 cores', measured: two.cpuMs / 2 / 1000, unit: 's', limit, note: `${(size.lines / (two.cpuMs / 1000)).toFixed(0)} lines per CPU-second` });
   rows.push({ target: 'CLI scan peak RSS', measured: two.rss, unit: 'MB', limit: 500, note: 'whole process, all threads' });
+  // The default text report shows no fix edits, so that scan leaves them unwritten.
+  log('scanning with 2 worker threads, text report …');
+  const text = scanOnce(2, 'text');
+  extra.scanTwoThreadsText = text;
+  rows.push({ target: 'CLI scan, 2 threads, text report, wall', measured: text.ms / 1000, unit: 's', limit, note: `CPU/2 ${(text.cpuMs / 2 / 1000).toFixed(1)} s; RSS ${text.rss.toFixed(0)} MB` });
   if (quick || process.env.BENCH_SINGLE === '1') {
     log('scanning in one thread …');
     const one = scanOnce(1);
@@ -141,44 +145,26 @@ function workspaceScan(): void {
   extra.scanTwoThreads = { ...two, linesPerSecond: size.lines / (two.ms / 1000) };
 }
 
-/** 4. Analysis time over bare parse time, in-process on a 1,000-file mixed workspace. */
+/** 4. Analysis time over bare parse time, on a 1,000-file mixed workspace (bench/ratio.ts, bundled as shipped). */
 function parseRatio(): void {
   const dir = join(root, 'bench/workspace', 'mixed-ratio');
   generateMixedWorkspace(dir, quick ? 300 : 1000);
-  const host = createNodeHost();
-  const { units } = discover([dir], host);
-  const paths = units.flatMap((u) => u.files);
-  const texts = paths.map((p) => readFileSync(p, 'utf8'));
-  const median = (fn: () => void) => {
-    fn(); // warm-up: both sides are measured with the code compiled
-    const s: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      // CPU time of this thread's process: less disturbed by other processes than wall time.
-      const c = process.cpuUsage();
-      fn();
-      const d = process.cpuUsage(c);
-      s.push((d.user + d.system) / 1000);
-    }
-    return s.sort((a, b) => a - b)[1]!;
-  };
-  const parseMs = median(() => texts.forEach((t, i) => (paths[i]!.endsWith('.tf') ? parseHcl(t) : parseTemplate(t, paths[i]!.endsWith('.json') ? 'json' : 'yaml'))));
-  // Analysis as `demarc scan` runs it in each worker: unit by unit, each result dropped once counted. (analyze()
-  // keeps every unit's model for its callers; holding 1,000 files' models adds ~40% garbage-collection time.)
-  let findings = 0;
-  const analyzeMs = median(() => {
-    findings = 0;
-    for (const unit of discover([dir], host).units) findings += analyzeUnit(unit, host).findings.length;
-  });
-  const retainedMs = median(() => analyze([dir], host));
-  const mb = texts.reduce((n, t) => n + t.length, 0) / 1024 / 1024;
-  extra.parseRatio = { files: paths.length, megabytes: mb, findings, parseCpuMs: parseMs, analyzeCpuMs: analyzeMs, analyzeAllRetainedCpuMs: retainedMs };
+  const out = join(root, 'bench/.build/ratio.cjs');
+  buildSync({ entryPoints: [join(root, 'bench/ratio.ts')], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  const r = spawnSync(process.execPath, [out, dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`bench/ratio.ts failed: ${r.stderr}`);
+  const m = JSON.parse(r.stdout) as { files: number; megabytes: number; findings: number; parseCpuMs: number; analyzeCpuMs: number; analyzeNoFixesCpuMs: number; analyzeAllRetainedCpuMs: number; phasesMs: Record<string, number> };
+  extra.parseRatio = m;
+  const total = Object.values(m.phasesMs).reduce((a, b) => a + b, 0);
+  const share = Object.entries(m.phasesMs).map(([k, v]) => `${k} ${((100 * v) / total).toFixed(0)}%`).join(', ');
+  const rate = (ms: number) => (m.megabytes / (ms / 1000)).toFixed(ms > m.parseCpuMs * 4 ? 1 : 0);
   // The ratio grows as parsing gets faster: the absolute rates say more about what a user waits for.
   rows.push({
     target: 'analysis / bare parse time',
-    measured: analyzeMs / parseMs,
+    measured: m.analyzeCpuMs / m.parseCpuMs,
     unit: '×',
     limit: 2,
-    note: `parse ${parseMs.toFixed(0)} ms (${(mb / (parseMs / 1000)).toFixed(0)} MB/s), analysis ${analyzeMs.toFixed(0)} ms CPU (${(mb / (analyzeMs / 1000)).toFixed(1)} MB/s; ${retainedMs.toFixed(0)} ms keeping all results), ${paths.length} files`,
+    note: `parse ${m.parseCpuMs.toFixed(0)} ms (${rate(m.parseCpuMs)} MB/s), analysis ${m.analyzeCpuMs.toFixed(0)} ms CPU (${rate(m.analyzeCpuMs)} MB/s; ${m.analyzeNoFixesCpuMs.toFixed(0)} ms without fix edits; ${m.analyzeAllRetainedCpuMs.toFixed(0)} ms keeping all results), ${m.files} files, ${m.findings} findings; time by phase: ${share}`,
   });
 }
 

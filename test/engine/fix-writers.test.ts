@@ -30,5 +30,12 @@ test('snippets: placeholders become tab stops, other $ and } are escaped, and st
   assert.equal(f.snippet, true);
   assert.equal(f.text, 'kms = "${1:arn:aws:kms:REGION}" # \\${x\\}');
   assert.equal(stripSnippet(f.text), 'kms = "arn:aws:kms:REGION" # ${x}');
-  assert.equal(f.plain, 'kms = "arn:aws:kms:REGION" # ${x}');
+});
+
+test('snippets: several placeholders number their tab stops in order; an unpaired marker still closes', () => {
+  const f = finalizeSnippet(`${placeholder('a$b')} and ${placeholder('c}')}`);
+  assert.equal(f.text, '${1:a\\$b} and ${2:c\\}}');
+  assert.equal(stripSnippet(f.text), 'a$b and c}');
+  assert.equal(finalizeSnippet('x \u0000open').text, 'x ${1:open}');
+  assert.deepEqual(finalizeSnippet('no markers: $x}'), { text: 'no markers: $x}', snippet: false });
 });

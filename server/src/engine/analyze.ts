@@ -31,6 +31,22 @@ export interface AnalyzeOptions {
   ignoreDirs?: string[];
   /** Checked between units; analysis stops early when set. */
   signal?: { aborted: boolean };
+  /**
+   * Compute each finding's fix edits (default true). Callers that never show or apply fixes (`demarc scan --format
+   * text`) turn it off: writing the edits is a fifth of the analysis on finding-heavy code.
+   */
+  fixes?: boolean;
+  /** When given, each phase's wall time in milliseconds is added to it (bench/ and tracing). */
+  phases?: PhaseTimes;
+}
+
+/** Where analysis time goes; `evaluate` includes parsing, `rules` includes building findings and fixes. */
+export interface PhaseTimes {
+  read: number;
+  evaluate: number;
+  adapt: number;
+  rules: number;
+  finish: number;
 }
 
 /** A unit of analysis: a Terraform module folder, or one CloudFormation template. */
@@ -151,6 +167,14 @@ export function discover(roots: string[], host: Host, options: AnalyzeOptions = 
 
 /** Parse, evaluate and check one unit. Open editor documents reach it through `host`. */
 export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}): UnitResult {
+  const phases = options.phases;
+  let mark = phases ? performance.now() : 0;
+  const lap = (phase: keyof PhaseTimes) => {
+    if (!phases) return;
+    const now = performance.now();
+    phases[phase] += now - mark;
+    mark = now;
+  };
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
@@ -167,6 +191,7 @@ export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}
     if (loaded.problem) problems.push(loaded.problem);
     if (loaded.file) files.push(loaded.file);
   }
+  lap('read');
 
   let evaluation: EvaluationResult;
   if (unit.kind === 'terraform') {
@@ -188,17 +213,21 @@ export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}
   }
   problems.push(...evaluation.problems);
   const allFiles = dedupeFiles([...files, ...evaluation.files]);
+  lap('evaluate');
 
   const resources = adapt(evaluation.resources);
+  lap('adapt');
   let findings = runRules(resources, {
     files: new Map(allFiles.map((f) => [f.path, f])),
     onlyRules: options.onlyRules,
     skipRules: options.skipRules,
     config: options.config,
     sources: evaluation.resources,
+    fixes: options.fixes ?? true,
     onRuleError: (ruleId, error) =>
       problems.push({ file: unit.path, severity: 'warning', code: 'rule-error', message: `rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.message : String(error)}` }),
   });
+  lap('rules');
   const suppressed = applySuppressions(findings, {
     files: allFiles,
     comments: evaluation.comments,
@@ -218,6 +247,7 @@ export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}
     const f = byPath.get(p.span.file);
     if (f) p.range = f.lines.rangeOf(p.span.start, p.span.end);
   }
+  lap('finish');
   const result: UnitResult = { unit, files: allFiles, comments: evaluation.comments, sourceResources: evaluation.resources, resources, findings, problems };
   if (options.config) result.config = options.config;
   if (options.account) result.account = options.account;

@@ -139,7 +139,8 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   maxFileSize ??= config?.maxFileSize;
   const threshold: Severity = flagThreshold ?? config?.severityThreshold ?? 'low';
 
-  const options: AnalyzeOptions = { varFiles };
+  // The text report shows no edits: leave them unwritten (JSON and SARIF carry them).
+  const options: AnalyzeOptions = { varFiles, fixes: format !== 'text' };
   if (onlyRules.length) options.onlyRules = onlyRules;
   if (skipRules.length) options.skipRules = skipRules;
   if (maxFileSize !== undefined) options.maxFileSize = maxFileSize;

@@ -64,15 +64,25 @@ export function startsLine(t: Text, offset: number): boolean {
 
 /**
  * Turns placeholder markers (\u0000text\u0000) into snippet tab stops `${n:text}`, escaping `$`, `}` and `\` elsewhere
- * as snippet syntax requires. Returns the plain text too (markers removed) for clients without snippets.
+ * as snippet syntax requires. Text without markers is returned as is.
  */
-export function finalizeSnippet(text: string): { text: string; snippet: boolean; plain: string } {
-  if (!text.includes('\u0000')) return { text, snippet: false, plain: text };
-  const parts = text.split('\u0000');
+export function finalizeSnippet(text: string): { text: string; snippet: boolean } {
+  if (!text.includes('\u0000')) return { text, snippet: false };
+  // One pass, no intermediate arrays: every finding with a placeholder fix comes through here.
+  let out = '';
   let n = 0;
-  const esc = (s: string) => s.replace(/[\\$}]/g, (c) => `\\${c}`);
-  const snippet = parts.map((p, i) => (i % 2 === 1 ? `\${${++n}:${esc(p)}}` : esc(p))).join('');
-  return { text: snippet, snippet: true, plain: parts.join('') };
+  let inside = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) {
+      out += inside ? '}' : `\${${++n}:`;
+      inside = !inside;
+    } else if (c === 0x5c /* \ */ || c === 0x24 /* $ */ || c === 0x7d /* } */) out += '\\' + text[i];
+    else out += text[i];
+  }
+  // An unpaired marker still opened a tab stop: close it so the snippet stays well formed.
+  if (inside) out += '}';
+  return { text: out, snippet: true };
 }
 
 /** Removes snippet syntax: `${1:text}` → text, `\$` → `$`. */

@@ -15,6 +15,8 @@ export interface RunOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   rules?: readonly Rule[];
   sources?: readonly SourceResource[];
+  /** Render fix edits (default true). */
+  fixes?: boolean;
 }
 
 export function runRules(resources: ModelResource[], options: RunOptions): Finding[] {
@@ -29,6 +31,7 @@ export function runRules(resources: ModelResource[], options: RunOptions): Findi
   const findings: Finding[] = [];
   const sources = options.sources ?? NO_SOURCES;
   const none: ModelResource[] = [];
+  const fixes = options.fixes ?? true;
   for (const rule of options.rules ?? RULES) {
     const id = rule.meta.id;
     if ((only && !only.has(id)) || skip.has(id)) continue;
@@ -39,7 +42,7 @@ export function runRules(resources: ModelResource[], options: RunOptions): Findi
       sources,
       config: options.config,
       report: (r) => {
-        const f = toFinding(rule, r, options.files);
+        const f = toFinding(rule, r, options.files, fixes);
         if (f) produced.push(f);
       },
     };
@@ -65,7 +68,7 @@ function insideResource(span: Span, resource: ModelResource): boolean {
 
 const NO_SOURCES: readonly SourceResource[] = [];
 
-function toFinding(rule: Rule, r: Report, files: Map<string, SourceFile>): Finding | undefined {
+function toFinding(rule: Rule, r: Report, files: Map<string, SourceFile>, fixes: boolean): Finding | undefined {
   const value = r.value as Value<unknown> | undefined;
   const related: { span: Span; message: string }[] = [...(r.related ?? [])];
   // Findings land inside the resource: the precise span when it is there, else the value's use site, else the header.
@@ -103,7 +106,7 @@ function toFinding(rule: Rule, r: Report, files: Map<string, SourceFile>): Findi
   }
   if (value && value.origin !== 'unknown') finding.valueOrigin = value.origin;
   else if (!value) finding.valueOrigin = r.span ? 'explicit' : 'default';
-  if (r.fix) {
+  if (r.fix && fixes) {
     const fix = renderFix(r.fix, files);
     if (fix) finding.fix = fix;
   }
