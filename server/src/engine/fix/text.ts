@@ -68,18 +68,22 @@ export function startsLine(t: Text, offset: number): boolean {
  */
 export function finalizeSnippet(text: string): { text: string; snippet: boolean } {
   if (!text.includes('\u0000')) return { text, snippet: false };
-  // One pass, no intermediate arrays: every finding with a placeholder fix comes through here.
+  // One pass that copies runs of ordinary text as slices (appending a character at a time allocates a string each).
   let out = '';
   let n = 0;
   let inside = false;
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c !== 0 && c !== 0x5c /* \ */ && c !== 0x24 /* $ */ && c !== 0x7d /* } */) continue;
+    out += text.slice(from, i);
+    from = i + 1;
     if (c === 0) {
       out += inside ? '}' : `\${${++n}:`;
       inside = !inside;
-    } else if (c === 0x5c /* \ */ || c === 0x24 /* $ */ || c === 0x7d /* } */) out += '\\' + text[i];
-    else out += text[i];
+    } else out += '\\' + text[i];
   }
+  out += text.slice(from);
   // An unpaired marker still opened a tab stop: close it so the snippet stays well formed.
   if (inside) out += '}';
   return { text: out, snippet: true };
