@@ -1,28 +1,8 @@
+import { distributionCfn, distributionTf } from '../../../../../server/src/engine/rules/examples/cloudfront';
 import { ruleTester } from '../../../../helpers/rule-tester';
 
-const tf = (extra: string) => `resource "aws_cloudfront_distribution" "site" {
-  enabled = true
-  origin {
-    domain_name = "app.example.com"
-    origin_id   = "app"
-  }
-  default_cache_behavior {
-    target_origin_id       = "app"
-    viewer_protocol_policy = "redirect-to-https"
-    allowed_methods        = ["GET", "HEAD"]
-    cached_methods         = ["GET", "HEAD"]
-  }
-  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-    cloudfront_default_certificate = true
-  }
-${extra}}
-`;
-const cfn = (extra: string) => `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n${extra}`;
+const tf = (end: string) => distributionTf({ end });
+const cfn = (end: string) => distributionCfn({ end });
 
 ruleTester('aws-cloudfront-logging', {
   valid: [

@@ -1,28 +1,10 @@
+import { distributionCfn, distributionTf } from '../../../../../server/src/engine/rules/examples/cloudfront';
 import { ruleTester } from '../../../../helpers/rule-tester';
 
-const tf = (cert: string) => `resource "aws_cloudfront_distribution" "site" {
-  enabled = true
-  origin {
-    domain_name = "app.example.com"
-    origin_id   = "app"
-  }
-  default_cache_behavior {
-    target_origin_id       = "app"
-    viewer_protocol_policy = "redirect-to-https"
-    allowed_methods        = ["GET", "HEAD"]
-    cached_methods         = ["GET", "HEAD"]
-  }
-  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-${cert}  }
-}
-`;
+const tf = (certificate: string) => distributionTf({ viewerCertificate: certificate });
 const acm = '    acm_certificate_arn = "arn:aws:acm:us-east-1:111122223333:certificate/1"\n    ssl_support_method  = "sni-only"\n';
-const cfn = (v: string) => `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        ViewerCertificate:\n          AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/1\n          SslSupportMethod: sni-only\n          MinimumProtocolVersion: ${v}\n`;
+const cfn = (v: string) =>
+  distributionCfn({ afterEnabled: `        ViewerCertificate:\n          AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/1\n          SslSupportMethod: sni-only\n          MinimumProtocolVersion: ${v}\n` });
 
 ruleTester('aws-cloudfront-min-tls', {
   valid: [

@@ -1,34 +1,8 @@
+import { customOriginCfn, customOriginTf, distributionCfn, distributionTf } from '../../../../../server/src/engine/rules/examples/cloudfront';
 import { ruleTester } from '../../../../helpers/rule-tester';
 
-const tf = (policy: string, domain = 'app.example.com') => `resource "aws_cloudfront_distribution" "site" {
-  enabled = true
-  origin {
-    domain_name = "${domain}"
-    origin_id   = "app"
-    custom_origin_config {
-      http_port              = 80
-      https_port             = 443
-      origin_protocol_policy = ${policy}
-      origin_ssl_protocols   = ["TLSv1.2"]
-    }
-  }
-  default_cache_behavior {
-    target_origin_id       = "app"
-    viewer_protocol_policy = "redirect-to-https"
-    allowed_methods        = ["GET", "HEAD"]
-    cached_methods         = ["GET", "HEAD"]
-  }
-  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-    cloudfront_default_certificate = true
-  }
-}
-`;
-const cfn = (policy: string) => `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: app\n            DomainName: app.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: ${policy}\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n`;
+const tf = (policy: string, domain = 'app.example.com') => distributionTf({ origin: customOriginTf({ policy, domain: `"${domain}"` }) });
+const cfn = (policy: string) => distributionCfn({ origin: customOriginCfn({ policy }) });
 
 ruleTester('aws-cloudfront-origin-https', {
   valid: [

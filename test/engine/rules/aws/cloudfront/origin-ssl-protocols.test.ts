@@ -1,34 +1,8 @@
+import { customOriginCfn, customOriginTf, distributionCfn, distributionTf } from '../../../../../server/src/engine/rules/examples/cloudfront';
 import { ruleTester } from '../../../../helpers/rule-tester';
 
-const tf = (protocols: string) => `resource "aws_cloudfront_distribution" "site" {
-  enabled = true
-  origin {
-    domain_name = "app.example.com"
-    origin_id   = "app"
-    custom_origin_config {
-      http_port              = 80
-      https_port             = 443
-      origin_protocol_policy = "https-only"
-      origin_ssl_protocols   = ${protocols}
-    }
-  }
-  default_cache_behavior {
-    target_origin_id       = "app"
-    viewer_protocol_policy = "redirect-to-https"
-    allowed_methods        = ["GET", "HEAD"]
-    cached_methods         = ["GET", "HEAD"]
-  }
-  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-    cloudfront_default_certificate = true
-  }
-}
-`;
-const cfn = (protocols: string) => `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: app\n            DomainName: app.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: ${protocols}\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n`;
+const tf = (protocols: string) => distributionTf({ origin: customOriginTf({ protocols }) });
+const cfn = (protocols: string) => distributionCfn({ origin: customOriginCfn({ protocols }) });
 
 ruleTester('aws-cloudfront-origin-ssl-protocols', {
   valid: [

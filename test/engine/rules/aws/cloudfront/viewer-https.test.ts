@@ -1,29 +1,9 @@
+import { distributionCfn, distributionTf } from '../../../../../server/src/engine/rules/examples/cloudfront';
 import { ruleTester } from '../../../../helpers/rule-tester';
 
-const tf = (def: string, ordered = '') => `resource "aws_cloudfront_distribution" "site" {
-  enabled = true
-  origin {
-    domain_name = "app.example.com"
-    origin_id   = "app"
-  }
-  default_cache_behavior {
-    target_origin_id       = "app"
-    viewer_protocol_policy = ${def}
-    allowed_methods        = ["GET", "HEAD"]
-    cached_methods         = ["GET", "HEAD"]
-  }
-${ordered}  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-    cloudfront_default_certificate = true
-  }
-}
-`;
+const tf = (def: string, ordered = '') => distributionTf({ viewerProtocolPolicy: def, afterDefaultCacheBehavior: ordered });
 const ordered = (p: string) => `  ordered_cache_behavior {\n    path_pattern           = "/api/*"\n    target_origin_id       = "app"\n    viewer_protocol_policy = ${p}\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n`;
-const cfn = (def: string, behaviors = '') => `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: ${def}\n${behaviors}`;
+const cfn = (def: string, behaviors = '') => distributionCfn({ viewerProtocolPolicy: def, end: behaviors });
 
 ruleTester('aws-cloudfront-viewer-https', {
   valid: [

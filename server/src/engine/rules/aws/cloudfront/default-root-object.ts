@@ -1,5 +1,6 @@
 import type { KindResource } from '../../../model/kind';
 import type { distribution } from '../../../model/aws/cloudfront';
+import { distributionCfn, distributionTf, s3OriginCfn, s3OriginTf } from '../../examples/cloudfront';
 import { defineRule } from '../../rule';
 
 type Distribution = KindResource<typeof distribution.fields>;
@@ -7,31 +8,9 @@ type Distribution = KindResource<typeof distribution.fields>;
 const S3_REST = /\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?$/i;
 const S3_WEBSITE = /\.s3-website[.-]/i;
 
-const tf = (extra: string) => `resource "aws_cloudfront_distribution" "site" {
-  enabled = true
-${extra}  origin {
-    domain_name              = "acme-site.s3.eu-west-1.amazonaws.com"
-    origin_id                = "site"
-    origin_access_control_id = "E2QWRUHAPOMQZL"
-  }
-  default_cache_behavior {
-    target_origin_id       = "site"
-    viewer_protocol_policy = "redirect-to-https"
-    allowed_methods        = ["GET", "HEAD"]
-    cached_methods         = ["GET", "HEAD"]
-  }
-  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-    cloudfront_default_certificate = true
-  }
-}
-`;
-const cfn = (extra: string) =>
-  `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n${extra}        Origins:\n          - Id: site\n            DomainName: acme-site.s3.amazonaws.com\n            OriginAccessControlId: E2QWRUHAPOMQZL\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: redirect-to-https\n`;
+// The examples' bucket origin has origin access control, so they show no other rule's finding.
+const OAC_ORIGIN_TF = s3OriginTf({ attributes: { origin_access_control_id: '"E2QWRUHAPOMQZL"' } });
+const OAC_ORIGIN_CFN = s3OriginCfn({ properties: '            OriginAccessControlId: E2QWRUHAPOMQZL\n            S3OriginConfig: {}\n' });
 
 export default defineRule({
   meta: {
@@ -50,8 +29,11 @@ export default defineRule({
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {
-      terraform: { bad: [{ code: tf('') }], good: [{ code: tf('  default_root_object = "index.html"\n') }] },
-      cloudformation: { bad: [{ code: cfn('') }], good: [{ code: cfn('        DefaultRootObject: index.html\n') }] },
+      terraform: { bad: [{ code: distributionTf({ origin: OAC_ORIGIN_TF }) }], good: [{ code: distributionTf({ attributes: { default_root_object: '"index.html"' }, origin: OAC_ORIGIN_TF }) }] },
+      cloudformation: {
+        bad: [{ code: distributionCfn({ origin: OAC_ORIGIN_CFN }) }],
+        good: [{ code: distributionCfn({ afterEnabled: '        DefaultRootObject: index.html\n', origin: OAC_ORIGIN_CFN }) }],
+      },
     },
   },
   check(ctx) {

@@ -1,5 +1,6 @@
 import type { KindResource } from '../../../model/kind';
 import type { distribution } from '../../../model/aws/cloudfront';
+import { distributionCfn, distributionTf } from '../../examples/cloudfront';
 import { defineRule } from '../../rule';
 
 type Distribution = KindResource<typeof distribution.fields>;
@@ -22,20 +23,12 @@ export default defineRule({
     formats: ['terraform', 'cloudformation'],
     examples: {
       terraform: {
-        bad: [
-          {
-            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name = "app.example.com"\n    origin_id   = "app"\n  }\n  default_cache_behavior {\n    target_origin_id       = "app"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
-          },
-        ],
-        good: [
-          {
-            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name = "app.example.com"\n    origin_id   = "app"\n  }\n  default_cache_behavior {\n    target_origin_id       = "app"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  logging_config {\n    bucket = "acme-cdn-logs.s3.amazonaws.com"\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
-          },
-        ],
+        bad: [{ code: distributionTf() }],
+        good: [{ code: distributionTf({ afterDefaultCacheBehavior: '  logging_config {\n    bucket = "acme-cdn-logs.s3.amazonaws.com"\n  }\n' }) }],
       },
       cloudformation: {
-        bad: [{ code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n' }],
-        good: [{ code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Logging:\n          Bucket: acme-cdn-logs.s3.amazonaws.com\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n' }],
+        bad: [{ code: distributionCfn() }],
+        good: [{ code: distributionCfn({ afterEnabled: '        Logging:\n          Bucket: acme-cdn-logs.s3.amazonaws.com\n' }) }],
       },
     },
   },

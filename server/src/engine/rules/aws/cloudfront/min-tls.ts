@@ -1,5 +1,6 @@
 import type { KindResource } from '../../../model/kind';
 import { distribution } from '../../../model/aws/cloudfront';
+import { customOriginCfn, customOriginTf, distributionCfn, distributionTf } from '../../examples/cloudfront';
 import { attributeRule } from '../../factory';
 
 type Distribution = KindResource<typeof distribution.fields>;
@@ -7,37 +8,19 @@ type Distribution = KindResource<typeof distribution.fields>;
 // TLSv1.2_2018, _2019, _2021 and TLSv1.3_2025 accept TLS 1.2 and later; the older policies also accept SSLv3/TLS 1.0/1.1.
 const MODERN = /^TLSv1\.(?:2|3)_\d{4}$/;
 
-const tf = (cert: string) => `resource "aws_cloudfront_distribution" "site" {
-  enabled = true
-  aliases = ["www.example.com"]
-  origin {
-    domain_name = "app.example.com"
-    origin_id   = "app"
-    custom_origin_config {
-      http_port              = 80
-      https_port             = 443
-      origin_protocol_policy = "https-only"
-      origin_ssl_protocols   = ["TLSv1.2"]
-    }
-  }
-  default_cache_behavior {
-    target_origin_id       = "app"
-    viewer_protocol_policy = "redirect-to-https"
-    allowed_methods        = ["GET", "HEAD"]
-    cached_methods         = ["GET", "HEAD"]
-    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
-  }
-  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-    acm_certificate_arn = "arn:aws:acm:us-east-1:111122223333:certificate/1"
-    ssl_support_method  = "sni-only"
-${cert}  }
-}
-`;
+const CERTIFICATE_TF = '    acm_certificate_arn = "arn:aws:acm:us-east-1:111122223333:certificate/1"\n    ssl_support_method  = "sni-only"\n';
+const tf = (minimumProtocolVersion?: string) =>
+  distributionTf({
+    attributes: { aliases: '["www.example.com"]' },
+    origin: customOriginTf(),
+    cachingOptimized: true,
+    viewerCertificate: CERTIFICATE_TF + (minimumProtocolVersion ? `    minimum_protocol_version = "${minimumProtocolVersion}"\n` : ''),
+  });
+const cfn = (minimumProtocolVersion: string) =>
+  distributionCfn({
+    origin: customOriginCfn(),
+    end: `        ViewerCertificate:\n          AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/1\n          SslSupportMethod: sni-only\n          MinimumProtocolVersion: ${minimumProtocolVersion}\n`,
+  });
 
 export default attributeRule({
   meta: {
@@ -57,21 +40,10 @@ export default attributeRule({
     formats: ['terraform', 'cloudformation'],
     examples: {
       terraform: {
-        bad: [{ code: tf('    minimum_protocol_version = "TLSv1"\n') }, { code: tf(''), note: 'omitted with a custom certificate: TLSv1' }],
-        good: [{ code: tf('    minimum_protocol_version = "TLSv1.2_2021"\n') }],
+        bad: [{ code: tf('TLSv1') }, { code: tf(), note: 'omitted with a custom certificate: TLSv1' }],
+        good: [{ code: tf('TLSv1.2_2021') }],
       },
-      cloudformation: {
-        bad: [
-          {
-            code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: app\n            DomainName: app.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n        ViewerCertificate:\n          AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/1\n          SslSupportMethod: sni-only\n          MinimumProtocolVersion: TLSv1.1_2016\n',
-          },
-        ],
-        good: [
-          {
-            code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: app\n            DomainName: app.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n        ViewerCertificate:\n          AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/1\n          SslSupportMethod: sni-only\n          MinimumProtocolVersion: TLSv1.2_2021\n',
-          },
-        ],
-      },
+      cloudformation: { bad: [{ code: cfn('TLSv1.1_2016') }], good: [{ code: cfn('TLSv1.2_2021') }] },
     },
   },
   kind: distribution,

@@ -1,5 +1,6 @@
 import type { KindResource } from '../../../model/kind';
 import type { distribution } from '../../../model/aws/cloudfront';
+import { distributionCfn, distributionTf, s3OriginCfn, s3OriginTf } from '../../examples/cloudfront';
 import { defineRule } from '../../rule';
 
 type Distribution = KindResource<typeof distribution.fields>;
@@ -27,20 +28,18 @@ export default defineRule({
     formats: ['terraform', 'cloudformation'],
     examples: {
       terraform: {
-        bad: [
-          {
-            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name = "acme-site.s3.eu-west-1.amazonaws.com"\n    origin_id   = "site"\n  }\n  default_cache_behavior {\n    target_origin_id       = "site"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
-          },
-        ],
+        bad: [{ code: distributionTf({ origin: s3OriginTf() }) }],
         good: [
           {
-            code: 'resource "aws_cloudfront_origin_access_control" "site" {\n  name                              = "site"\n  origin_access_control_origin_type = "s3"\n  signing_behavior                  = "always"\n  signing_protocol                  = "sigv4"\n}\n\nresource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name              = "acme-site.s3.eu-west-1.amazonaws.com"\n    origin_id                = "site"\n    origin_access_control_id = aws_cloudfront_origin_access_control.site.id\n  }\n  default_cache_behavior {\n    target_origin_id       = "site"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
+            code:
+              'resource "aws_cloudfront_origin_access_control" "site" {\n  name                              = "site"\n  origin_access_control_origin_type = "s3"\n  signing_behavior                  = "always"\n  signing_protocol                  = "sigv4"\n}\n\n' +
+              distributionTf({ origin: s3OriginTf({ attributes: { origin_access_control_id: 'aws_cloudfront_origin_access_control.site.id' } }) }),
           },
         ],
       },
       cloudformation: {
-        bad: [{ code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: acme-site.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: redirect-to-https\n' }],
-        good: [{ code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: acme-site.s3.amazonaws.com\n            OriginAccessControlId: E2QWRUHAPOMQZL\n            S3OriginConfig:\n              OriginAccessIdentity: ""\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: redirect-to-https\n' }],
+        bad: [{ code: distributionCfn({ origin: s3OriginCfn() }) }],
+        good: [{ code: distributionCfn({ origin: s3OriginCfn({ properties: '            OriginAccessControlId: E2QWRUHAPOMQZL\n            S3OriginConfig:\n              OriginAccessIdentity: ""\n' }) }) }],
       },
     },
   },

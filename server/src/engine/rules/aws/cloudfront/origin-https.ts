@@ -1,39 +1,12 @@
 import type { KindResource } from '../../../model/kind';
 import type { distribution } from '../../../model/aws/cloudfront';
+import { customOriginCfn, customOriginTf, distributionCfn, distributionTf } from '../../examples/cloudfront';
 import { defineRule } from '../../rule';
 
 type Distribution = KindResource<typeof distribution.fields>;
 
-const tf = (policy: string, protocols = '"TLSv1.2"') => `resource "aws_cloudfront_distribution" "site" {
-  enabled = true
-  origin {
-    domain_name = "app.example.com"
-    origin_id   = "app"
-    custom_origin_config {
-      http_port              = 80
-      https_port             = 443
-      origin_protocol_policy = "${policy}"
-      origin_ssl_protocols   = [${protocols}]
-    }
-  }
-  default_cache_behavior {
-    target_origin_id       = "app"
-    viewer_protocol_policy = "redirect-to-https"
-    allowed_methods        = ["GET", "HEAD"]
-    cached_methods         = ["GET", "HEAD"]
-  }
-  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-    cloudfront_default_certificate = true
-  }
-}
-`;
-const cfn = (policy: string) =>
-  `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: app\n            DomainName: app.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: ${policy}\n              OriginSSLProtocols: [TLSv1.2]\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n`;
+const tf = (policy: string) => distributionTf({ origin: customOriginTf({ policy: `"${policy}"` }) });
+const cfn = (policy: string) => distributionCfn({ origin: customOriginCfn({ policy, protocols: '[TLSv1.2]' }) });
 
 export default defineRule({
   meta: {

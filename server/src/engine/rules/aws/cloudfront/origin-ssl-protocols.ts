@@ -1,13 +1,14 @@
 import type { KindResource } from '../../../model/kind';
 import type { distribution } from '../../../model/aws/cloudfront';
+import { customOriginCfn, customOriginTf, distributionCfn, distributionTf } from '../../examples/cloudfront';
 import { defineRule } from '../../rule';
 
 type Distribution = KindResource<typeof distribution.fields>;
 
 const DEPRECATED = new Set(['SSLv3', 'TLSv1', 'TLSv1.1']);
 
-const cfn = (protocols: string) =>
-  `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: app\n            DomainName: app.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [${protocols}]\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n`;
+const tf = (protocols: string) => distributionTf({ origin: customOriginTf({ protocols }) });
+const cfn = (protocols: string) => distributionCfn({ origin: customOriginCfn({ protocols }) });
 
 export default defineRule({
   meta: {
@@ -26,19 +27,8 @@ export default defineRule({
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {
-      terraform: {
-        bad: [
-          {
-            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name = "app.example.com"\n    origin_id   = "app"\n    custom_origin_config {\n      http_port              = 80\n      https_port             = 443\n      origin_protocol_policy = "https-only"\n      origin_ssl_protocols   = ["SSLv3", "TLSv1.2"]\n    }\n  }\n  default_cache_behavior {\n    target_origin_id       = "app"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
-          },
-        ],
-        good: [
-          {
-            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name = "app.example.com"\n    origin_id   = "app"\n    custom_origin_config {\n      http_port              = 80\n      https_port             = 443\n      origin_protocol_policy = "https-only"\n      origin_ssl_protocols   = ["TLSv1.2"]\n    }\n  }\n  default_cache_behavior {\n    target_origin_id       = "app"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
-          },
-        ],
-      },
-      cloudformation: { bad: [{ code: cfn('TLSv1, TLSv1.2') }], good: [{ code: cfn('TLSv1.2') }] },
+      terraform: { bad: [{ code: tf('["SSLv3", "TLSv1.2"]') }], good: [{ code: tf('["TLSv1.2"]') }] },
+      cloudformation: { bad: [{ code: cfn('[TLSv1, TLSv1.2]') }], good: [{ code: cfn('[TLSv1.2]') }] },
     },
   },
   check(ctx) {

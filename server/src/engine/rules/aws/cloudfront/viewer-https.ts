@@ -1,48 +1,13 @@
 import type { KindResource } from '../../../model/kind';
 import type { distribution } from '../../../model/aws/cloudfront';
 import type { Value } from '../../../model/resource';
+import { distributionCfn, distributionTf, s3OriginCfn, s3OriginTf } from '../../examples/cloudfront';
 import { defineRule } from '../../rule';
 
 type Distribution = KindResource<typeof distribution.fields>;
 
-const TF = `resource "aws_cloudfront_distribution" "site" {
-  enabled = true
-  origin {
-    domain_name = "acme-site.s3.eu-west-1.amazonaws.com"
-    origin_id   = "site"
-  }
-  default_cache_behavior {
-    target_origin_id       = "site"
-    viewer_protocol_policy = "POLICY"
-    allowed_methods        = ["GET", "HEAD"]
-    cached_methods         = ["GET", "HEAD"]
-    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
-  }
-  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-    cloudfront_default_certificate = true
-  }
-}
-`;
-const CFN = `Resources:
-  Site:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: site
-            DomainName: acme-site.s3.eu-west-1.amazonaws.com
-            S3OriginConfig: {}
-        DefaultCacheBehavior:
-          TargetOriginId: site
-          ViewerProtocolPolicy: POLICY
-          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
-`;
+const tf = (policy: string) => distributionTf({ origin: s3OriginTf(), viewerProtocolPolicy: `"${policy}"`, cachingOptimized: true });
+const cfn = (policy: string) => distributionCfn({ origin: s3OriginCfn({ domain: 'acme-site.s3.eu-west-1.amazonaws.com' }), viewerProtocolPolicy: policy, cachingOptimized: true });
 
 export default defineRule({
   meta: {
@@ -61,8 +26,8 @@ export default defineRule({
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {
-      terraform: { bad: [{ code: TF.replace('POLICY', 'allow-all') }], good: [{ code: TF.replace('POLICY', 'redirect-to-https') }] },
-      cloudformation: { bad: [{ code: CFN.replace('POLICY', 'allow-all') }], good: [{ code: CFN.replace('POLICY', 'https-only') }] },
+      terraform: { bad: [{ code: tf('allow-all') }], good: [{ code: tf('redirect-to-https') }] },
+      cloudformation: { bad: [{ code: cfn('allow-all') }], good: [{ code: cfn('https-only') }] },
     },
   },
   check(ctx) {

@@ -1,5 +1,8 @@
 import { distribution } from '../../../model/aws/cloudfront';
+import { distributionCfn, distributionTf } from '../../examples/cloudfront';
 import { attributeRule } from '../../factory';
+
+const ACL = 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1';
 
 export default attributeRule({
   meta: {
@@ -18,22 +21,8 @@ export default attributeRule({
     fixable: true,
     formats: ['terraform', 'cloudformation'],
     examples: {
-      terraform: {
-        bad: [
-          {
-            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  origin {\n    domain_name = "app.example.com"\n    origin_id   = "app"\n  }\n  default_cache_behavior {\n    target_origin_id       = "app"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
-          },
-        ],
-        good: [
-          {
-            code: 'resource "aws_cloudfront_distribution" "site" {\n  enabled    = true\n  web_acl_id = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1"\n  origin {\n    domain_name = "app.example.com"\n    origin_id   = "app"\n  }\n  default_cache_behavior {\n    target_origin_id       = "app"\n    viewer_protocol_policy = "redirect-to-https"\n    allowed_methods        = ["GET", "HEAD"]\n    cached_methods         = ["GET", "HEAD"]\n  }\n  restrictions {\n    geo_restriction {\n      restriction_type = "none"\n    }\n  }\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
-          },
-        ],
-      },
-      cloudformation: {
-        bad: [{ code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n' }],
-        good: [{ code: 'Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        WebACLId: arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1\n        DefaultCacheBehavior:\n          TargetOriginId: app\n          ViewerProtocolPolicy: redirect-to-https\n' }],
-      },
+      terraform: { bad: [{ code: distributionTf() }], good: [{ code: distributionTf({ attributes: { web_acl_id: `"${ACL}"` } }) }] },
+      cloudformation: { bad: [{ code: distributionCfn() }], good: [{ code: distributionCfn({ afterEnabled: `        WebACLId: ${ACL}\n` }) }] },
     },
   },
   kind: distribution,
