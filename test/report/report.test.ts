@@ -1,35 +1,16 @@
-// The responsibility matrix from a real analysis of a fixture project, its renderings, `demarc report`, and
-// the HTML report driven in headless Chromium (table, counts, filters, CSP), with a screenshot kept.
+// The responsibility matrix from a real analysis of a fixture project, its renderings and `demarc report`. The HTML
+// report driven in headless Chromium is among the real-client suites (test/e2e/report-chromium.test.ts), which run
+// after scripts/e2e-setup.sh has installed Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { analyze } from '../../server/src/engine/analyze';
-import { parseProjectConfig } from '../../server/src/engine/config';
-import { createNodeHost } from '../../server/src/host/node-host';
+import { join } from 'node:path';
 import { explainAttribute, explainResource, renderAttributeMarkdown, renderResourceMarkdown } from '../../server/src/engine/responsibility';
 import { field } from '../../server/src/engine/evaluate/value';
-import { FILTER_SCRIPT, WEBVIEW_SCRIPT, buildMatrix, matrixFromAnalysis, matrixFromReport, renderMatrixFragment, renderMatrixHtml, renderMatrixMarkdown, teamFor, type MatrixData } from '../../server/src/report';
-import type { ReportResult } from '../../server/src/shared/protocol';
+import { FILTER_SCRIPT, WEBVIEW_SCRIPT, buildMatrix, matrixFromReport, renderMatrixFragment, renderMatrixHtml, renderMatrixMarkdown, type MatrixData } from '../../server/src/report';
 import { runReport } from '../../server/src/cli/commands/report';
-
-const ROOT = resolve(__dirname, '../..').replace(/\\/g, '/');
-const PROJECT = `${ROOT}/test/fixtures/report/project`;
-const CHROMIUM = '/usr/bin/chromium';
-
-function analyzeFixture() {
-  const configPath = `${PROJECT}/.demarc.yaml`;
-  const { config, problems } = parseProjectConfig(readFileSync(configPath, 'utf8'), configPath);
-  assert.deepEqual(problems, []);
-  const result = analyze([PROJECT], createNodeHost(), { config });
-  return { result, config };
-}
-
-function buildFixtureMatrix(): MatrixData {
-  const { result, config } = analyzeFixture();
-  return matrixFromAnalysis(result, { cwd: PROJECT, roots: ['.'], config, generatedAt: '2026-01-01T00:00:00.000Z' });
-}
+import { PROJECT, analyzeFixture, buildFixtureMatrix, reportResultForFixture } from './fixture';
 
 test('matrix: every resource once (companions folded in), cells by owner and status, teams and unowned', () => {
   const data = buildFixtureMatrix();
@@ -101,22 +82,6 @@ test('cards and attribute hovers on parsed fixtures in both formats', () => {
 });
 
 /** What the language server answers to `demarc/report` for the fixture (cards passed through as JSON). */
-function reportResultForFixture(): ReportResult {
-  const { result, config } = analyzeFixture();
-  const lines = (f: string) => result.files.get(f)?.lines;
-  const resources: ReportResult['resources'] = [];
-  for (const u of result.units)
-    for (const r of u.sourceResources) {
-      if (r.type === 'aws_s3_bucket_versioning') continue;
-      const owner = teamFor(r, config.owners, config.root);
-      const card = explainResource(r, u.findings, owner ? { lines, owner } : { lines });
-      const range = lines(r.file)!.rangeOf(r.headerSpan.start, r.headerSpan.end);
-      resources.push({ address: r.address, type: r.type, format: r.format, uri: 'file://' + r.file, range, findings: [], responsibility: JSON.parse(JSON.stringify(card)) });
-    }
-  resources.push({ address: 'aws_foo.bar', type: 'aws_foo', format: 'terraform', uri: `file://${PROJECT}/x.tf`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, findings: [] });
-  return { generatedAt: '2026-01-01T00:00:00.000Z', roots: ['file://' + PROJECT], resources, counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0, total: 0 }, problems: [] };
-}
-
 test('webview matrix from the server report: same rows, teams from the cards, unknown types marked', () => {
   const data = matrixFromReport(reportResultForFixture(), (uri) => uri.replace('file://' + PROJECT + '/', ''));
   const fromAnalysis = buildFixtureMatrix();
@@ -216,102 +181,4 @@ test('HTML report is self-contained with a strict CSP', () => {
   assert.ok(!csp.includes('unsafe-inline'));
   // The webview's script carries the very same filter code.
   assert.ok(WEBVIEW_SCRIPT.startsWith(FILTER_SCRIPT), 'the webview script starts with FILTER_SCRIPT verbatim');
-});
-
-test('HTML report in headless Chromium: rows, counts, filters, no CSP violations; screenshot kept', async () => {
-  if (!existsSync(CHROMIUM)) assert.fail(`Chromium is missing at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium"`);
-  const { chromium } = await import('playwright-core');
-  const data = buildFixtureMatrix();
-  const dir = mkdtempSync(join(tmpdir(), 'demarc-html-'));
-  const file = join(dir, 'report.html');
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(file, renderMatrixHtml(data));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.setDefaultTimeout(5000);
-    const cspErrors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
-    });
-    page.on('request', (r) => {
-      if (!r.url().startsWith('file:')) requests.push(r.url());
-    });
-    await page.goto('file://' + file);
-
-    const rowCount = await page.locator('#matrix tbody tr').count();
-    assert.equal(rowCount, data.rows.length);
-    assert.equal(await page.locator('#matrix thead th[scope="col"]').count(), 3 + data.layers.length);
-    assert.equal(await page.locator('#matrix tbody th[scope="row"]').count(), data.rows.length);
-    assert.equal(await page.textContent('#count-resources'), String(data.counts.resources));
-    assert.equal(await page.textContent('#count-finding-cells'), String(data.counts.cells.finding));
-    assert.equal(await page.locator('td.s-finding').count(), data.counts.cells.finding);
-    assert.equal(await page.textContent('#visible-count'), `Showing 8 of 8 resources`);
-
-    // Status filter: only rows with a finding cell stay visible, and the script updated the live count.
-    const withFinding = data.rows.filter((r) => r.cells.some((c) => c.status === 'finding')).length;
-    await page.selectOption('#f-status', 'finding');
-    assert.equal(await page.locator('#matrix tbody tr:visible').count(), withFinding);
-    assert.equal(await page.textContent('#visible-count'), `Showing ${withFinding} of 8 resources`);
-    assert.ok((await page.locator('td.dim').count()) > 0, 'non-matching cells are dimmed');
-
-    // Status + file filters combine; keyboard reaches the filters.
-    await page.selectOption('#f-file', 'network/main.tf');
-    const inNetwork = data.rows.filter((r) => r.displayFile === 'network/main.tf');
-    assert.equal(await page.locator('#matrix tbody tr:visible').count(), inNetwork.filter((r) => r.cells.some((c) => c.status === 'finding')).length);
-    await page.selectOption('#f-status', '');
-    assert.equal(await page.locator('#matrix tbody tr:visible').count(), inNetwork.length);
-    await page.selectOption('#f-team', 'data-eng');
-    assert.equal(await page.locator('#matrix tbody tr:visible').count(), 0);
-    await page.click('#f-reset');
-    await page.waitForFunction("document.getElementById('visible-count').textContent === 'Showing 8 of 8 resources'");
-    await page.focus('#f-file');
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'f-service');
-
-    // A finding cell links to its details.
-    await page.click('#matrix tbody tr[data-row="1"] td.s-finding a');
-    assert.match(page.url(), /#f-1$/);
-
-    mkdirSync(`${ROOT}/test-results`, { recursive: true });
-    await page.goto('file://' + file);
-    await page.screenshot({ path: `${ROOT}/test-results/report.png`, fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: `${ROOT}/test-results/report-dark.png`, fullPage: true });
-    assert.deepEqual(cspErrors, []);
-    assert.deepEqual(requests, []);
-
-    // The webview's own script (WEBVIEW_SCRIPT, inlined by client/src/views/matrix.ts) filters the same markup and posts open/finding messages.
-    const web = matrixFromReport(reportResultForFixture(), (uri) => uri.replace('file://' + PROJECT + '/', ''));
-    const webPage = await browser.newPage();
-    webPage.setDefaultTimeout(5000);
-    const shim = 'window.__posted = []; window.acquireVsCodeApi = function () { return { postMessage: function (m) { window.__posted.push(m); } }; };';
-    await webPage.setContent(
-      `<!doctype html><html><head><style>${readFileSync(`${ROOT}/media/matrix.css`, 'utf8')}</style></head><body><main>${renderMatrixFragment(web, { interactive: 'webview' })}</main>` +
-        `<script>${shim}</script><script>${WEBVIEW_SCRIPT}</script></body></html>`,
-    );
-    await webPage.selectOption('#f-owner', 'shared');
-    await webPage.selectOption('#f-status', 'finding');
-    const sharedNotMet = web.rows.filter((r) => r.cells.some((c) => c.owner === 'shared' && c.status === 'finding')).length;
-    assert.ok(sharedNotMet >= 3, 'bucket, key and database have shared duties not met');
-    assert.equal(await webPage.locator('#matrix tbody tr:visible').count(), sharedNotMet);
-    await webPage.locator('button[data-action="finding"][data-layer="encryption-at-rest"]').first().focus();
-    await webPage.keyboard.press('Enter');
-    await webPage.locator('tbody tr:visible th button.open').first().click();
-    const posted = (await webPage.evaluate('window.__posted')) as { type: string; row: number; layer?: string }[];
-    assert.equal(posted.length, 2);
-    assert.equal(posted[0]!.type, 'finding');
-    assert.equal(posted[0]!.layer, 'encryption-at-rest');
-    assert.equal(web.rows[posted[0]!.row]!.cells.find((c) => c.layer === 'encryption-at-rest')!.status, 'finding');
-    assert.equal(posted[1]!.type, 'open');
-    await webPage.screenshot({ path: `${ROOT}/test-results/matrix-webview.png`, fullPage: true });
-  } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
 });
