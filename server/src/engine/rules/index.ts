@@ -3,6 +3,7 @@ import type { Rule } from './rule';
 import awsApigatewayAccessLogging from './aws/apigateway/access-logging';
 import awsApigatewayCacheEncryption from './aws/apigateway/cache-encryption';
 import awsApigatewayDomainTls from './aws/apigateway/domain-tls';
+import awsApigatewayExecutionLogging from './aws/apigateway/execution-logging';
 import awsApigatewayMethodAuthorization from './aws/apigateway/method-authorization';
 import awsApigatewayRouteAuthorization from './aws/apigateway/route-authorization';
 import awsApigatewayWaf from './aws/apigateway/waf';
@@ -15,6 +16,8 @@ import awsCloudfrontOriginHttps from './aws/cloudfront/origin-https';
 import awsCloudfrontOriginSslProtocols from './aws/cloudfront/origin-ssl-protocols';
 import awsCloudfrontViewerHttps from './aws/cloudfront/viewer-https';
 import awsCloudfrontWaf from './aws/cloudfront/waf';
+import awsCloudtrailCloudwatchLogs from './aws/cloudtrail/cloudwatch-logs';
+import awsCloudtrailKmsEncryption from './aws/cloudtrail/kms-encryption';
 import awsCloudtrailLogValidation from './aws/cloudtrail/log-validation';
 import awsCloudtrailMultiRegion from './aws/cloudtrail/multi-region';
 import awsCloudwatchLogKms from './aws/cloudwatch/log-kms';
@@ -40,10 +43,15 @@ import awsEcrScanOnPush from './aws/ecr/scan-on-push';
 import awsEcrTagImmutability from './aws/ecr/tag-immutability';
 import awsEcsContainerInsights from './aws/ecs/container-insights';
 import awsEcsEnvironmentSecrets from './aws/ecs/environment-secrets';
+import awsEcsFargatePlatformVersion from './aws/ecs/fargate-platform-version';
+import awsEcsHostNetworkRootUser from './aws/ecs/host-network-root-user';
 import awsEcsHostPidMode from './aws/ecs/host-pid-mode';
+import awsEcsLoggingConfig from './aws/ecs/logging-config';
 import awsEcsPrivileged from './aws/ecs/privileged';
 import awsEcsReadonlyRootFilesystem from './aws/ecs/readonly-root-filesystem';
 import awsEcsServicePublicIp from './aws/ecs/service-public-ip';
+import awsEfsAccessPointRootDirectory from './aws/efs/access-point-root-directory';
+import awsEfsAccessPointUserIdentity from './aws/efs/access-point-user-identity';
 import awsEfsEncryption from './aws/efs/encryption';
 import awsEksAuditLogging from './aws/eks/audit-logging';
 import awsEksPublicEndpoint from './aws/eks/public-endpoint';
@@ -84,8 +92,10 @@ import awsLambdaFunctionUrlAuth from './aws/lambda/function-url-auth';
 import awsLambdaPublicPermission from './aws/lambda/public-permission';
 import awsLambdaRuntimeUpdates from './aws/lambda/runtime-updates';
 import awsLambdaXrayTracing from './aws/lambda/xray-tracing';
+import awsOpensearchAuditLogging from './aws/opensearch/audit-logging';
 import awsOpensearchEncryptionAtRest from './aws/opensearch/encryption-at-rest';
 import awsOpensearchEnforceHttps from './aws/opensearch/enforce-https';
+import awsOpensearchErrorLogging from './aws/opensearch/error-logging';
 import awsOpensearchFineGrainedAccess from './aws/opensearch/fine-grained-access';
 import awsOpensearchNodeToNodeEncryption from './aws/opensearch/node-to-node-encryption';
 import awsOpensearchTlsPolicy from './aws/opensearch/tls-policy';
@@ -101,9 +111,11 @@ import awsRdsIamAuthentication from './aws/rds/iam-authentication';
 import awsRdsLogExports from './aws/rds/log-exports';
 import awsRdsMultiAz from './aws/rds/multi-az';
 import awsRdsPublicAccess from './aws/rds/public-access';
+import awsRedshiftAuditLogging from './aws/redshift/audit-logging';
 import awsRedshiftEncryption from './aws/redshift/encryption';
 import awsRedshiftEnhancedVpcRouting from './aws/redshift/enhanced-vpc-routing';
 import awsRedshiftPublicAccess from './aws/redshift/public-access';
+import awsRedshiftRequireSsl from './aws/redshift/require-ssl';
 import awsRedshiftSnapshotRetention from './aws/redshift/snapshot-retention';
 import awsS3AccessLogging from './aws/s3/access-logging';
 import awsS3AccessPointPublicAccess from './aws/s3/access-point-public-access';
@@ -133,6 +145,7 @@ export const RULES: readonly Rule[] = [
   awsApigatewayAccessLogging,
   awsApigatewayCacheEncryption,
   awsApigatewayDomainTls,
+  awsApigatewayExecutionLogging,
   awsApigatewayMethodAuthorization,
   awsApigatewayRouteAuthorization,
   awsApigatewayWaf,
@@ -145,6 +158,8 @@ export const RULES: readonly Rule[] = [
   awsCloudfrontOriginSslProtocols,
   awsCloudfrontViewerHttps,
   awsCloudfrontWaf,
+  awsCloudtrailCloudwatchLogs,
+  awsCloudtrailKmsEncryption,
   awsCloudtrailLogValidation,
   awsCloudtrailMultiRegion,
   awsCloudwatchLogKms,
@@ -170,10 +185,15 @@ export const RULES: readonly Rule[] = [
   awsEcrTagImmutability,
   awsEcsContainerInsights,
   awsEcsEnvironmentSecrets,
+  awsEcsFargatePlatformVersion,
+  awsEcsHostNetworkRootUser,
   awsEcsHostPidMode,
+  awsEcsLoggingConfig,
   awsEcsPrivileged,
   awsEcsReadonlyRootFilesystem,
   awsEcsServicePublicIp,
+  awsEfsAccessPointRootDirectory,
+  awsEfsAccessPointUserIdentity,
   awsEfsEncryption,
   awsEksAuditLogging,
   awsEksPublicEndpoint,
@@ -214,8 +234,10 @@ export const RULES: readonly Rule[] = [
   awsLambdaPublicPermission,
   awsLambdaRuntimeUpdates,
   awsLambdaXrayTracing,
+  awsOpensearchAuditLogging,
   awsOpensearchEncryptionAtRest,
   awsOpensearchEnforceHttps,
+  awsOpensearchErrorLogging,
   awsOpensearchFineGrainedAccess,
   awsOpensearchNodeToNodeEncryption,
   awsOpensearchTlsPolicy,
@@ -231,9 +253,11 @@ export const RULES: readonly Rule[] = [
   awsRdsLogExports,
   awsRdsMultiAz,
   awsRdsPublicAccess,
+  awsRedshiftAuditLogging,
   awsRedshiftEncryption,
   awsRedshiftEnhancedVpcRouting,
   awsRedshiftPublicAccess,
+  awsRedshiftRequireSsl,
   awsRedshiftSnapshotRetention,
   awsS3AccessLogging,
   awsS3AccessPointPublicAccess,

@@ -2,6 +2,7 @@
 import { defineKind } from '../kind';
 
 const NO_CACHE_ENCRYPTION = { value: false, reason: 'API Gateway stores cached responses unencrypted unless asked' };
+const NO_EXECUTION_LOGS = { value: 'OFF', reason: 'API Gateway writes no execution logs unless a logging level is set' };
 
 export const restStage = defineKind({
   kind: 'aws.apigateway.rest-stage',
@@ -21,6 +22,8 @@ export const restStage = defineKind({
       cloudformation: ['AccessLogSetting', 'DestinationArn'],
       doc: 'CloudWatch Logs group or Firehose stream receiving one access log line per request.',
     },
+    stageName: { type: 'string', terraform: ['stage_name'], cloudformation: ['StageName'] },
+    restApiId: { type: 'raw', terraform: ['rest_api_id'], cloudformation: ['RestApiId'] },
     // Terraform writes these in aws_api_gateway_method_settings (see methodSettings below).
     methodSettings: {
       type: 'items',
@@ -28,6 +31,7 @@ export const restStage = defineKind({
       fields: {
         cachingEnabled: { type: 'bool', cloudformation: ['CachingEnabled'], default: { value: false, reason: 'no caching unless asked' } },
         cacheDataEncrypted: { type: 'bool', cloudformation: ['CacheDataEncrypted'], default: NO_CACHE_ENCRYPTION },
+        loggingLevel: { type: 'string', cloudformation: ['LoggingLevel'], default: NO_EXECUTION_LOGS },
       },
     },
   },
@@ -40,6 +44,10 @@ export const methodSettings = defineKind({
   fields: {
     cachingEnabled: { type: 'bool', terraform: ['settings', 'caching_enabled'], default: { value: false, reason: 'no caching unless asked' } },
     cacheDataEncrypted: { type: 'bool', terraform: ['settings', 'cache_data_encrypted'], default: NO_CACHE_ENCRYPTION },
+    loggingLevel: { type: 'string', terraform: ['settings', 'logging_level'], default: NO_EXECUTION_LOGS, doc: 'OFF, ERROR or INFO: what API Gateway writes to CloudWatch Logs while executing requests.' },
+    // The stage the settings apply to: a reference to (or the name of) an aws_api_gateway_stage, with its REST API.
+    stageName: { type: 'raw', terraform: ['stage_name'] },
+    restApiId: { type: 'raw', terraform: ['rest_api_id'] },
   },
 });
 

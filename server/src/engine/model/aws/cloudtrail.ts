@@ -21,6 +21,17 @@ export const trail = defineKind({
     },
     organization: { type: 'bool', terraform: ['is_organization_trail'], cloudformation: ['IsOrganizationTrail'], default: { value: false, reason: 'default' } },
     logging: { type: 'bool', terraform: ['enable_logging'], cloudformation: ['IsLogging'], default: { value: true, reason: 'Terraform starts logging by default' } },
-    kmsKeyId: { type: 'string', terraform: ['kms_key_id'], cloudformation: ['KMSKeyId'] },
+    kmsKeyId: {
+      type: 'string',
+      terraform: ['kms_key_id'],
+      cloudformation: ['KMSKeyId'],
+      doc: 'KMS key that encrypts delivered log and digest files (SSE-KMS); without it they get SSE-S3 only.',
+    },
+    cloudWatchLogsGroupArn: {
+      type: 'string',
+      terraform: ['cloud_watch_logs_group_arn'],
+      cloudformation: ['CloudWatchLogsLogGroupArn'],
+      doc: 'CloudWatch Logs group that also receives the events, where metric filters and alarms can react to them.',
+    },
   },
 });

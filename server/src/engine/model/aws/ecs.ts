@@ -39,6 +39,27 @@ export const service = defineKind({
       default: { value: 'DISABLED', reason: 'ECS default' },
       doc: 'Whether awsvpc tasks of the service get a public IP address.',
     },
+    launchType: {
+      type: 'string',
+      terraform: ['launch_type'],
+      cloudformation: ['LaunchType'],
+      doc: 'EC2, FARGATE or EXTERNAL; absent, the capacity provider strategy (the service\'s or the cluster\'s default) decides.',
+    },
+    capacityProviders: {
+      type: 'items',
+      terraform: ['capacity_provider_strategy'],
+      cloudformation: ['CapacityProviderStrategy'],
+      fields: {
+        provider: { type: 'string', terraform: ['capacity_provider'], cloudformation: ['CapacityProvider'] },
+      },
+    },
+    platformVersion: {
+      type: 'string',
+      terraform: ['platform_version'],
+      cloudformation: ['PlatformVersion'],
+      default: { value: 'LATEST', reason: 'ECS runs Fargate tasks on the latest platform version when none is named' },
+      doc: 'Fargate platform version (kernel, container runtime and agent) the service\'s tasks run on.',
+    },
   },
 });
 

@@ -1,5 +1,7 @@
-// Redshift provisioned clusters.
+// Redshift provisioned clusters, their parameter groups, and the Terraform audit-logging companion.
 import { defineKind } from '../kind';
+
+const NO_AUDIT_LOGGING = { value: false, reason: 'Redshift writes no audit logs unless logging is enabled' };
 
 export const cluster = defineKind({
   kind: 'aws.redshift.cluster',
@@ -35,5 +37,43 @@ export const cluster = defineKind({
       doc: 'Days automated snapshots are kept; 0 turns automated snapshots off.',
     },
     snapshotId: { type: 'string', terraform: ['snapshot_identifier'], cloudformation: ['SnapshotIdentifier'] },
+    clusterIdentifier: { type: 'string', terraform: ['cluster_identifier'], cloudformation: ['ClusterIdentifier'] },
+    // The inline logging block is deprecated in AWS provider v5 in favour of aws_redshift_logging (see logging below).
+    loggingEnabled: {
+      type: 'bool',
+      terraform: ['logging', 'enable'],
+      default: NO_AUDIT_LOGGING,
+      doc: 'Audit logging (connection and user logs) to S3 or CloudWatch Logs.',
+    },
+    loggingProperties: { type: 'raw', cloudformation: ['LoggingProperties'] },
+    loggingBucket: { type: 'string', cloudformation: ['LoggingProperties', 'BucketName'] },
+    loggingDestination: { type: 'string', cloudformation: ['LoggingProperties', 'LogDestinationType'], doc: 's3 or cloudwatch.' },
+  },
+});
+
+/** Terraform's separate audit-logging resource; CloudFormation keeps this in the cluster's LoggingProperties. */
+export const logging = defineKind({
+  kind: 'aws.redshift.logging',
+  terraform: ['aws_redshift_logging'],
+  cloudformation: [],
+  fields: {
+    clusterIdentifier: { type: 'raw', terraform: ['cluster_identifier'] },
+  },
+});
+
+export const parameterGroup = defineKind({
+  kind: 'aws.redshift.parameter-group',
+  terraform: ['aws_redshift_parameter_group'],
+  cloudformation: ['AWS::Redshift::ClusterParameterGroup'],
+  fields: {
+    parameters: {
+      type: 'items',
+      terraform: ['parameter'],
+      cloudformation: ['Parameters'],
+      fields: {
+        name: { type: 'string', terraform: ['name'], cloudformation: ['ParameterName'] },
+        value: { type: 'string', terraform: ['value'], cloudformation: ['ParameterValue'] },
+      },
+    },
   },
 });
