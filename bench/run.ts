@@ -28,6 +28,8 @@ interface Row {
   measured: number | undefined;
   unit: 'ms' | 's' | 'MB' | '×';
   limit: number;
+  /** Shown for comparison, not a target: no pass or miss. */
+  info?: boolean;
   note?: string;
 }
 const rows: Row[] = [];
@@ -90,7 +92,9 @@ async function lsp(): Promise<void> {
   const diagScan = by('keystroke → diagnostics during')!;
   rows.push({ target: 'LSP hover p95', measured: hover.p95, unit: 'ms', limit: 3, note: `p50 ${hover.p50.toFixed(2)}` });
   rows.push({ target: 'LSP code actions p95', measured: action.p95, unit: 'ms', limit: 5, note: `p50 ${action.p50.toFixed(2)}` });
-  rows.push({ target: 'LSP keystroke → diagnostics p95 (debounce 0)', measured: keystroke.p95, unit: 'ms', limit: 10, note: 'info: target is engine re-analysis' });
+  // Not one of the issue's targets (that is the engine's re-analysis, measured above): what an editor sees end to end,
+  // JSON-RPC both ways included, shown against the same 10 ms for comparison.
+  rows.push({ target: 'LSP keystroke → diagnostics p95 (debounce 0)', measured: keystroke.p95, unit: 'ms', limit: 10, info: true, note: `p50 ${keystroke.p50.toFixed(1)}; end to end through JSON-RPC` });
   rows.push({ target: 'server initialize response (from spawn, median)', measured: init.p50, unit: 'ms', limit: 200, note: `${init.n} spawns, max ${init.max.toFixed(0)}; the engine loads after the answer` });
   // "Never delayed by more than 50 ms": the extra time over the same request without a scan.
   rows.push({ target: 'hover delay during workspace scan (max)', measured: hoverScan[1].max - hover.p50, unit: 'ms', limit: 50, note: `${hoverScan[0].replace('hover during a ', '')}; p95 ${(hoverScan[1].p95 - hover.p50).toFixed(1)}` });
@@ -212,7 +216,7 @@ function table(): string {
   const body = rows.map((r) => {
     const digits = r.unit === 'ms' ? (r.measured !== undefined && r.measured < 10 ? 2 : 0) : r.unit === 'MB' ? 1 : 2;
     const m = r.measured === undefined ? '—' : `${r.measured.toFixed(digits)} ${r.unit}`;
-    const result = r.measured === undefined ? 'n/a' : r.measured <= r.limit ? 'pass' : 'MISS';
+    const result = r.measured === undefined ? 'n/a' : r.info ? 'info' : r.measured <= r.limit ? 'pass' : 'MISS';
     const note = [r.note, r.measuredAt ? `(from the run of ${r.measuredAt.slice(0, 16).replace('T', ' ')})` : undefined].filter(Boolean).join(' ');
     return [r.target, m, `≤ ${r.limit} ${r.unit}`, result, note];
   });
@@ -268,7 +272,7 @@ async function main(): Promise<void> {
   const machine = `${os.cpus().length} CPUs (${os.availableParallelism()} available), ${os.cpus()[0]?.model ?? '?'}, node ${process.version}; load average ${load.map((x) => x.toFixed(1)).join(' ')} at start, ${loadAfter.map((x) => x.toFixed(1)).join(' ')} at end`;
   console.log(`\nDemarc benchmark${quick ? ' (BENCH_QUICK)' : ''} — ${started.toISOString()}\n${machine}\n`);
   console.log(table());
-  const out = { date: started.toISOString(), quick, machine: { cpus: os.cpus().length, availableParallelism: os.availableParallelism(), model: os.cpus()[0]?.model, node: process.version, loadavgStart: load, loadavgEnd: loadAfter }, targets: rows.map((r) => ({ ...r, pass: r.measured === undefined ? null : r.measured <= r.limit })), details: extra };
+  const out = { date: started.toISOString(), quick, machine: { cpus: os.cpus().length, availableParallelism: os.availableParallelism(), model: os.cpus()[0]?.model, node: process.version, loadavgStart: load, loadavgEnd: loadAfter }, targets: rows.map((r) => ({ ...r, pass: r.measured === undefined || r.info ? null : r.measured <= r.limit })), details: extra };
   writeFileSync(resultsPath, JSON.stringify(out, null, 2) + '\n');
   console.log(`\nwrote ${resultsPath.slice(root.length)}`);
 }
