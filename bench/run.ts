@@ -77,6 +77,26 @@ function singleFile(): void {
   extra.singleFile = { lines: text.split('\n').length, runs, fullAnalysis: f, afterEdit: e };
   rows.push({ target: '1,000-line .tf: full analysis p95 (warm)', measured: f.p95, unit: 'ms', limit: 15, note: `p50 ${f.p50.toFixed(1)}` });
   rows.push({ target: '1,000-line .tf: re-analysis after 1-char edit p95', measured: e.p95, unit: 'ms', limit: 10, note: `p50 ${e.p50.toFixed(1)}; whole unit re-analyzed` });
+
+  // Growth with the size of one module: per-line cost of a 200,000-line file over that of a 20,000-line one (1.0 is
+  // linear). Joins that tested every pair of resources once made it 3x.
+  const perLine = (lines: number) => {
+    const { text: big } = generateTerraform(lines);
+    const host = memoryHost({ [path]: big });
+    const unit = discover(['/bench'], host).units[0]!;
+    analyzeUnit(unit, host, { maxFileSize: 1 << 28 });
+    const s: number[] = [];
+    for (let i = 0; i < (quick ? 2 : 3); i++) {
+      const t = performance.now();
+      analyzeUnit(unit, host, { maxFileSize: 1 << 28 });
+      s.push(performance.now() - t);
+    }
+    return stats(s).p50 / lines;
+  };
+  const small = perLine(20_000);
+  const large = perLine(200_000);
+  extra.moduleGrowth = { perLineMs20k: small, perLineMs200k: large };
+  rows.push({ target: 'one module 10x larger: per-line analysis cost ratio', measured: large / small, unit: '×', limit: 1.5, info: true, note: `${(small * 1000).toFixed(1)} µs/line at 20,000 lines, ${(large * 1000).toFixed(1)} at 200,000 (${((large * 200_000) / 1000).toFixed(2)} s)` });
 }
 
 /** 2. Through a real stdio LSP client (bench/lsp.ts). */

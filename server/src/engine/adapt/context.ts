@@ -45,3 +45,48 @@ export function designates(val: Val | undefined, target: SourceResource, knownNa
   if (knownName !== undefined && val.kind === 'string' && val.value === knownName) return true;
   return false;
 }
+
+/**
+ * Companions indexed by what they designate (see designates()), for joins that would otherwise test every companion
+ * against every target: quadratic in a module with thousands of buckets and their companion resources.
+ */
+export class DesignationIndex<T> {
+  private readonly byRef = new Map<string, number[]>();
+  private readonly byName = new Map<string, number[]>();
+
+  constructor(
+    private readonly items: readonly T[],
+    valOf: (item: T) => Val | undefined,
+  ) {
+    items.forEach((item, i) => {
+      const val = valOf(item);
+      if (!val) return;
+      for (const ref of val.refs ?? []) add(this.byRef, ref.address, i);
+      if (val.kind === 'string') add(this.byName, val.value, i);
+    });
+  }
+
+  /** The items that designate `target`, in their list order: `items.filter((i) => designates(valOf(i), target, knownName))`. */
+  for(target: SourceResource, knownName?: string): T[] {
+    const base = baseAddress(target.address);
+    const a = this.byRef.get(target.address);
+    const b = base !== target.address ? this.byRef.get(base) : undefined;
+    const c = knownName !== undefined ? this.byName.get(knownName) : undefined;
+    const only = (a ? 1 : 0) + (b ? 1 : 0) + (c ? 1 : 0) === 1 ? (a ?? b ?? c)! : undefined;
+    if (only) return only.map((i) => this.items[i]!);
+    const found = new Set<number>([...(a ?? []), ...(b ?? []), ...(c ?? [])]);
+    return [...found].sort((x, y) => x - y).map((i) => this.items[i]!);
+  }
+
+  /** Whether any item designates `target`. */
+  has(target: SourceResource, knownName?: string): boolean {
+    const base = baseAddress(target.address);
+    return this.byRef.has(target.address) || (base !== target.address && this.byRef.has(base)) || (knownName !== undefined && this.byName.has(knownName));
+  }
+}
+
+function add(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}

@@ -3,7 +3,7 @@ import { bucketSpec, publicAccessBlockSpec, encryptionSpec, versioningSpec, buck
 import type { KindResource, KindSpec } from '../../../model/kind';
 import type { Value } from '../../../model/resource';
 import type { SourceResource } from '../../../source';
-import { type AdaptContext, designates } from '../../context';
+import { type AdaptContext, DesignationIndex } from '../../context';
 import { buildKind } from '../../generic';
 import { presence } from '../../values';
 
@@ -14,18 +14,20 @@ function companions<S extends KindSpec<any>>(ctx: AdaptContext, spec: S): Compan
 }
 
 export function adaptS3Terraform(ctx: AdaptContext): S3Bucket[] {
-  const pabs = companions(ctx, publicAccessBlockSpec);
-  const encs = companions(ctx, encryptionSpec);
-  const vers = companions(ctx, versioningSpec);
-  const pols = companions(ctx, bucketPolicySpec);
-  const logs = companions(ctx, loggingSpec);
-  const acls = companions(ctx, aclSpec);
+  // Each companion list indexed once by the bucket it names: testing every companion against every bucket was most
+  // of the analysis time of a module with thousands of buckets.
+  const index = <T extends { f: { bucket: Value<unknown> } }>(list: T[]) => new DesignationIndex(list, (c) => c.f.bucket.val);
+  const pabs = index(companions(ctx, publicAccessBlockSpec));
+  const encs = index(companions(ctx, encryptionSpec));
+  const vers = index(companions(ctx, versioningSpec));
+  const pols = index(companions(ctx, bucketPolicySpec));
+  const logs = index(companions(ctx, loggingSpec));
+  const acls = index(companions(ctx, aclSpec));
 
   return ctx.ofType('aws_s3_bucket').map((src) => {
     const b = buildKind(bucketSpec, src);
     const name = b.f.bucketName.origin !== 'unknown' ? b.f.bucketName.value : undefined;
-    const mine = <T extends { f: { bucket: Value<unknown> }; source: SourceResource }>(list: T[]) =>
-      list.filter((c) => designates(c.f.bucket.val, src, name));
+    const mine = <T,>(list: DesignationIndex<T>) => list.for(src, name);
     const parts: SourceResource[] = [];
     const take = <T extends { source: SourceResource }>(list: T[]): T | undefined => {
       for (const c of list) parts.push(c.source);

@@ -54,10 +54,19 @@ export function literals(ctx: RuleContext): Literal[] {
   return out;
 }
 const literalCache = new WeakMap<readonly SourceResource[], Literal[]>();
+const resourceIndex = new WeakMap<readonly ModelResource[], Map<SourceResource, ModelResource>>();
 
 /** The model resource built from `source`, or a stand-in for sources no kind covers (providers, data sources…). */
 export function resourceFor(ctx: RuleContext, source: SourceResource): ModelResource {
-  const found = ctx.all.find((r) => r.source === source);
+  // Looked up through a map built once per run: a scan through every resource per finding is quadratic in a module
+  // full of literal credentials.
+  let bySource = resourceIndex.get(ctx.all);
+  if (!bySource) {
+    bySource = new Map();
+    for (const r of ctx.all) if (!bySource.has(r.source)) bySource.set(r.source, r);
+    resourceIndex.set(ctx.all, bySource);
+  }
+  const found = bySource.get(source);
   if (found) return found;
   return { kind: `source:${source.type}`, address: source.address, source, parts: [], tags: { origin: 'default' } };
 }

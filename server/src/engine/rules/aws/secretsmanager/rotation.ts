@@ -1,4 +1,4 @@
-import { designates } from '../../../adapt/context';
+import { DesignationIndex } from '../../../adapt/context';
 import type { rotation, secret } from '../../../model/aws/secretsmanager';
 import type { KindResource } from '../../../model/kind';
 import { defineRule } from '../../rule';
@@ -45,9 +45,10 @@ export default defineRule({
     const rotations = ctx.resources<Rotation>('aws.secretsmanager.rotation');
     // A rotation whose target we cannot see might be for any secret: stay silent rather than guess.
     if (rotations.some((r) => r.f.secretId.origin === 'unknown' && !(r.f.secretId.refs ?? r.f.secretId.val?.refs ?? []).length)) return;
+    const bySecret = new DesignationIndex(rotations, (r) => r.f.secretId.val);
     for (const s of ctx.resources<Secret>('aws.secretsmanager.secret')) {
       const name = s.f.name.origin !== 'unknown' ? s.f.name.value : undefined;
-      const rotated = rotations.some((r) => designates(r.f.secretId.val, s.source, name));
+      const rotated = bySecret.has(s.source, name);
       if (rotated) continue;
       const companion = s.source.format === 'terraform' ? 'aws_secretsmanager_secret_rotation' : 'AWS::SecretsManager::RotationSchedule';
       ctx.report({ resource: s, message: `No ${companion} targets this secret: its value is never rotated automatically` });

@@ -1,4 +1,4 @@
-import { baseAddress, designates } from '../../../adapt/context';
+import { baseAddress, DesignationIndex } from '../../../adapt/context';
 import type { KindResource } from '../../../model/kind';
 import type { flowLog, vpc } from '../../../model/aws/vpc-network';
 import type { Val } from '../../../evaluate/value';
@@ -48,16 +48,17 @@ export default defineRule({
     const vpcs = ctx.resources<Vpc>('aws.ec2.vpc');
     const vpcAddresses = new Set(vpcs.map((v) => baseAddress(v.source.address)));
     // A flow log whose target we cannot see (a variable, a data source, a module output) might be any VPC's:
-    // stay silent rather than guess. A reference to one of the VPCs here is fine: designates() resolves it.
+    // stay silent rather than guess. A reference to one of the VPCs here is fine: the index below resolves it.
     const blind = logs.some((l) => {
       const t = target(l);
       if (!t || t.origin !== 'unknown') return false;
       return !(t.refs ?? t.val?.refs ?? []).some((r) => vpcAddresses.has(baseAddress(r.address)));
     });
     if (blind) return;
+    const byVpc = new DesignationIndex(logs, (l) => target(l)?.val);
     for (const v of vpcs) {
       // VPCs inside modules get their flow logs from the module's own code, which is analyzed the same way.
-      if (logs.some((l) => designates(target(l)?.val, v.source))) continue;
+      if (byVpc.has(v.source)) continue;
       ctx.report({
         resource: v,
         message: v.source.format === 'terraform' ? 'No aws_flow_log refers to this VPC: its traffic is not logged' : 'No AWS::EC2::FlowLog refers to this VPC: its traffic is not logged',
