@@ -63,3 +63,24 @@ test('a module with 3,000 buckets and 6,000 companions joins each bucket to its 
   const rules = new Set(r.findings.map((f) => f.ruleId));
   assert.ok(!rules.has('aws-s3-versioning') && !rules.has('aws-s3-block-public-access'), [...rules].join(', '));
 });
+
+test('2,000 security groups with separate rule resources: each group gets exactly its own rules, in both formats', () => {
+  const tf: string[] = [];
+  const cfn: string[] = ['Resources:'];
+  for (let i = 0; i < 2000; i++) {
+    tf.push(`resource "aws_security_group" "g${i}" {\n  name = "g${i}"\n}\n`);
+    tf.push(`resource "aws_security_group_rule" "r${i}" {\n  type              = "ingress"\n  security_group_id = aws_security_group.g${i}.id\n  from_port         = ${1000 + i}\n  to_port           = ${1000 + i}\n  protocol          = "tcp"\n  cidr_blocks       = ["10.0.0.0/8"]\n}\n`);
+    tf.push(`resource "aws_vpc_security_group_egress_rule" "e${i}" {\n  security_group_id = aws_security_group.g${i}.id\n  ip_protocol       = "-1"\n  cidr_ipv4         = "10.0.0.0/8"\n}\n`);
+    cfn.push(`  G${i}:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: g${i}`);
+    cfn.push(`  R${i}:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref G${i}\n      IpProtocol: tcp\n      FromPort: ${1000 + i}\n      ToPort: ${1000 + i}\n      CidrIp: 10.0.0.0/8`);
+  }
+  const host = memoryHost({ '/t/main.tf': tf.join('\n'), '/c/sg.yaml': cfn.join('\n') + '\n' });
+  for (const [root, prefix, expected] of [
+    ['/t', 'aws_security_group.g', (n: string) => [`aws_security_group_rule.r${n}`, `aws_vpc_security_group_egress_rule.e${n}`]],
+    ['/c', 'G', (n: string) => [`R${n}`]],
+  ] as const) {
+    const groups = analyze([root], host).resources.filter((x) => x.kind === 'aws.ec2.security-group');
+    assert.equal(groups.length, 2000, root);
+    for (const g of groups) assert.deepEqual(g.parts.map((p) => p.address).sort(), expected(g.address.slice(prefix.length)), g.address);
+  }
+});

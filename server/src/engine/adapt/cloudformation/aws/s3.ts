@@ -1,16 +1,19 @@
 // CloudFormation S3: AWS::S3::Bucket properties, joined with the AWS::S3::BucketPolicy resources that name it.
 import { bucketSpec, bucketPolicySpec, type S3Bucket } from '../../../model/aws/s3';
 import type { Value } from '../../../model/resource';
-import { type AdaptContext, designates } from '../../context';
+import { type AdaptContext, DesignationIndex } from '../../context';
 import { buildKind } from '../../generic';
 import { presence } from '../../values';
 
 export function adaptS3CloudFormation(ctx: AdaptContext): S3Bucket[] {
-  const policies = ctx.ofType('AWS::S3::BucketPolicy').map((src) => buildKind(bucketPolicySpec, src));
+  const policies = new DesignationIndex(
+    ctx.ofType('AWS::S3::BucketPolicy').map((src) => buildKind(bucketPolicySpec, src)),
+    (p) => p.f.bucket.val,
+  );
   return ctx.ofType('AWS::S3::Bucket').map((src) => {
     const b = buildKind(bucketSpec, src);
     const name = b.f.bucketName.origin !== 'unknown' ? b.f.bucketName.value : undefined;
-    const mine = policies.filter((p) => designates(p.f.bucket.val, src, name));
+    const mine = policies.for(src, name);
     const versioning: Value<string> =
       b.f.versioningStatus.origin === 'default'
         ? { origin: 'default', value: 'Disabled', reason: 'S3 creates buckets unversioned', ...(b.f.versioningStatus.site ? { site: b.f.versioningStatus.site } : {}) }

@@ -2,7 +2,7 @@
 import type { SecurityGroup } from '../../../model/aws/vpc';
 import type { Fields, Path } from '../../../model/kind';
 import type { SourceResource } from '../../../source';
-import { type AdaptContext, designates } from '../../context';
+import { type AdaptContext, DesignationIndex } from '../../context';
 import { readField, readFields, readTags } from '../../generic';
 import { cfnRuleFields, toRule } from '../../sg-fields';
 
@@ -11,6 +11,7 @@ type RuleFields = Fields<typeof cfnRuleFields>;
 export function adaptSecurityGroupsCloudFormation(ctx: AdaptContext): SecurityGroup[] {
   const separate = ctx.ofType('AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress').map((src) => ({ src, f: readFields(cfnRuleFields, src) }));
   const joined = new Set<SourceResource>();
+  const separateByGroup = new DesignationIndex(separate, (r) => r.f.groupId.val);
   const groups = ctx.ofType('AWS::EC2::SecurityGroup').map((src) => {
     const rules = [];
     for (const [direction, prop] of [['ingress', 'SecurityGroupIngress'], ['egress', 'SecurityGroupEgress']] as const) {
@@ -18,8 +19,7 @@ export function adaptSecurityGroupsCloudFormation(ctx: AdaptContext): SecurityGr
       for (const item of list.items) rules.push(toRule(direction, item.f, src, item.site.path, item.span));
     }
     const parts: SourceResource[] = [];
-    for (const r of separate) {
-      if (!designates(r.f.groupId.val, src)) continue;
+    for (const r of separateByGroup.for(src)) {
       joined.add(r.src);
       parts.push(r.src);
       rules.push(toRule(r.src.type.endsWith('Egress') ? 'egress' : 'ingress', r.f, r.src, [], r.src.headerSpan));

@@ -2,7 +2,7 @@
 import type { SecurityGroup, SecurityGroupRule } from '../../../model/aws/vpc';
 import type { Path } from '../../../model/kind';
 import type { SourceResource } from '../../../source';
-import { type AdaptContext, designates } from '../../context';
+import { type AdaptContext, DesignationIndex } from '../../context';
 import { readField, readFields, readTags } from '../../generic';
 import { tfRuleFields, tfVpcRuleFields, toRule } from '../../sg-fields';
 import type { Fields } from '../../../model/kind';
@@ -13,6 +13,8 @@ export function adaptSecurityGroupsTerraform(ctx: AdaptContext): SecurityGroup[]
   const separate = ctx.ofType('aws_security_group_rule').map((src) => ({ src, f: readFields(tfRuleFields, src) }));
   const vpcRules = ctx.ofType('aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule').map((src) => ({ src, f: readFields(tfVpcRuleFields, src) }));
   const joined = new Set<SourceResource>();
+  const separateByGroup = new DesignationIndex(separate, (r) => r.f.groupId.val);
+  const vpcRulesByGroup = new DesignationIndex(vpcRules, (r) => r.f.groupId.val);
 
   const groups = ctx.ofType('aws_security_group', 'aws_default_security_group').map((src) => {
     const rules: SecurityGroupRule[] = [];
@@ -21,15 +23,13 @@ export function adaptSecurityGroupsTerraform(ctx: AdaptContext): SecurityGroup[]
       for (const item of blocks.items) rules.push(toRule(direction, item.f, src, item.site.path, item.span));
     }
     const parts: SourceResource[] = [];
-    for (const r of separate) {
-      if (!designates(r.f.groupId.val, src)) continue;
+    for (const r of separateByGroup.for(src)) {
       joined.add(r.src);
       parts.push(r.src);
       const type = r.f.type.value === 'egress' ? 'egress' : 'ingress';
       rules.push(toRule(type, r.f, r.src, [], r.src.headerSpan));
     }
-    for (const r of vpcRules) {
-      if (!designates(r.f.groupId.val, src)) continue;
+    for (const r of vpcRulesByGroup.for(src)) {
       joined.add(r.src);
       parts.push(r.src);
       rules.push(toRule(r.src.type.endsWith('egress_rule') ? 'egress' : 'ingress', r.f, r.src, [], r.src.headerSpan));

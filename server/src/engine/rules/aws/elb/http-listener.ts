@@ -1,4 +1,4 @@
-import { designates } from '../../../adapt/context';
+import { baseAddress } from '../../../adapt/context';
 import type { KindResource } from '../../../model/kind';
 import type { listener, LoadBalancer } from '../../../model/aws/elb';
 import { defineRule } from '../../rule';
@@ -42,11 +42,14 @@ export default defineRule({
   },
   check(ctx) {
     const albs = ctx.resources<LoadBalancer>('aws.elb.load-balancer').filter((lb) => lb.f.type.origin !== 'unknown' && lb.f.type.value === 'application');
+    // Addresses a listener's load_balancer_arn may refer to an ALB here by (as designates() matches them), in one set
+    // rather than a test of every listener against every load balancer.
+    const albAddresses = new Set(albs.flatMap((lb) => [lb.source.address, baseAddress(lb.source.address)]));
     for (const l of ctx.resources<Listener>('aws.elb.listener')) {
       const p = l.f.protocol;
       if (p.origin === 'unknown') continue;
       // Omitted: HTTP on an Application Load Balancer (the provider's default), so only when the listener's ALB is here.
-      const onAlb = albs.some((lb) => designates(l.f.loadBalancerArn.val, lb.source));
+      const onAlb = (l.f.loadBalancerArn.val?.refs ?? []).some((r) => albAddresses.has(r.address));
       const proto = p.origin === 'default' ? (onAlb && l.source.format === 'terraform' ? 'HTTP' : undefined) : p.value?.toUpperCase();
       if (proto !== 'HTTP') continue;
       const actions = l.f.defaultActions.items;

@@ -1,4 +1,4 @@
-import { baseAddress, designates } from '../../../adapt/context';
+import { baseAddress, DesignationIndex } from '../../../adapt/context';
 import type { cluster, logging } from '../../../model/aws/redshift';
 import type { FixSpec } from '../../../fix/types';
 import type { KindResource } from '../../../model/kind';
@@ -46,6 +46,7 @@ export default defineRule({
     const logs = ctx.resources<Logging>('aws.redshift.logging');
     const clusters = ctx.resources<Cluster>('aws.redshift.cluster');
     const clusterAddresses = new Set(clusters.map((c) => baseAddress(c.source.address)));
+    const logsByCluster = new DesignationIndex(logs, (l) => l.f.clusterIdentifier.val);
     for (const c of clusters) {
       if (c.source.format === 'cloudformation') checkCloudFormation(c);
       else checkTerraform(c);
@@ -74,7 +75,7 @@ export default defineRule({
       if (inline.origin === 'unknown' || inline.value === true) return;
       const id = c.f.clusterIdentifier;
       const name = id.origin !== 'unknown' ? id.value : undefined;
-      if (logs.some((l) => designates(l.f.clusterIdentifier.val, c.source, name))) return;
+      if (logsByCluster.has(c.source, name)) return;
       // A logging resource whose target cannot be matched might be this cluster's: stay silent rather than guess.
       if (logs.some((l) => undecided(l, name))) return;
       const explicitOff = inline.origin !== 'default';

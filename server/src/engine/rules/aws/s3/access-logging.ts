@@ -1,7 +1,7 @@
 import type { FixSpec } from '../../../fix/types';
 import { placeholder } from '../../../fix/types';
 import type { S3Bucket } from '../../../model/aws/s3';
-import { designates } from '../../../adapt/context';
+import { DesignationIndex } from '../../../adapt/context';
 import { valAt } from '../../../adapt/values';
 import { defineRule } from '../../rule';
 
@@ -68,14 +68,15 @@ function logTargets(buckets: S3Bucket[]) {
     for (const part of b.parts) if (part.type === 'aws_s3_bucket_logging') out.push(valAt(part, ['target_bucket']));
     out.push(valAt(b.source, b.source.format === 'terraform' ? ['logging', 0, 'target_bucket'] : ['LoggingConfiguration', 'DestinationBucketName']));
   }
-  return out.filter((v) => v !== undefined);
+  // Indexed by the bucket each names: every bucket asks whether it is a target.
+  return new DesignationIndex(out.filter((v) => v !== undefined), (v) => v);
 }
 
 /** A bucket that receives access logs (or is set up for log delivery) is not itself required to log. */
 function isLogBucket(b: S3Bucket, targets: ReturnType<typeof logTargets>): boolean {
   if (b.acl.origin !== 'unknown' && (b.acl.value === 'log-delivery-write' || b.acl.value === 'LogDeliveryWrite')) return true;
   const name = b.bucketName.origin !== 'unknown' && b.bucketName.origin !== 'default' ? b.bucketName.value : undefined;
-  return targets.some((t) => designates(t, b.source, name));
+  return targets.has(b.source, name);
 }
 
 function loggingFix(b: S3Bucket): FixSpec | undefined {
