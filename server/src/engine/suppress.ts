@@ -72,7 +72,8 @@ export function applySuppressions(
   for (const file of ctx.files) {
     const comments = ctx.comments.get(file.path) ?? scanComments(file);
     const resources = ctx.resources.filter((r) => r.file === file.path && r.span.file === file.path);
-    for (const c of comments) directives.push(...directivesFromComment(file, c, resources, problems));
+    const where = comments.length ? resourceLookup(file, resources) : undefined;
+    for (const c of comments) directives.push(...directivesFromComment(file, c, where!, problems));
   }
   for (const r of ctx.resources) directives.push(...directivesFromMetadata(r, problems));
 
@@ -98,9 +99,18 @@ export function applySuppressions(
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.span?.start ?? 0) - (b.span?.start ?? 0)));
 
   const active = directives.filter((d) => !d.expired);
+  const candidates = directiveIndex(active, filesByPath);
   const out = findings.map((f) => {
     if (f.suppressedBy) return f;
-    const d = active.find((x) => covers(x, f) && matchesRule(x, f.ruleId, lookup));
+    // The first directive, in the order they were read, that covers the finding and names its rule.
+    let d: Directive | undefined;
+    for (const i of candidates(f)) {
+      const x = active[i]!;
+      if (covers(x, f) && matchesRule(x, f.ruleId, lookup)) {
+        d = x;
+        break;
+      }
+    }
     if (!d) return f;
     const s: Suppression = { tool: d.tool, id: d.ids.join(',') || d.what || '*', span: d.span };
     if (d.reason) s.reason = d.reason;
@@ -118,7 +128,93 @@ const CHECKOV_RE = /checkov:skip=([A-Za-z0-9_]+)(?::([^\n]*))?/g;
 const TFSEC_RE = /\b(tfsec|trivy):ignore:([A-Za-z0-9_*.-]+)((?::[a-z]+:[^\s:]+)*)/g;
 const KICS_RE = /kics-scan\s+(ignore-line|ignore-block|ignore|disable=([A-Za-z0-9_,-]+))(?![\w-])/;
 
-function directivesFromComment(file: SourceFile, c: Comment, resources: SourceResource[], problems: Problem[]): Directive[] {
+/** A file's resources by header line and by position, answering what a scan of every resource per comment did. */
+interface ResourceLookup {
+  /** The first resource (in list order) whose block or header starts on `line`. */
+  atHeaderLine(line: number): SourceResource | undefined;
+  /** The first resource (in list order) whose block contains `span`. */
+  enclosing(span: Span): SourceResource | undefined;
+}
+
+function resourceLookup(file: SourceFile, resources: SourceResource[]): ResourceLookup {
+  const byLine = new Map<number, SourceResource>();
+  for (const r of resources) for (const l of headerLines(file, r)) if (!byLine.has(l)) byLine.set(l, r);
+  // Sorted by start, with the furthest end reached so far: scanning back from the last block starting at or before
+  // a comment stops as soon as no earlier block reaches it (blocks do not overlap, instances of one block share it).
+  const order = resources.map((r, i) => ({ r, i })).sort((a, b) => a.r.span.start - b.r.span.start || a.i - b.i);
+  const reach: number[] = [];
+  for (let k = 0; k < order.length; k++) reach.push(Math.max(k ? reach[k - 1]! : -1, order[k]!.r.span.end));
+  return {
+    atHeaderLine: (line) => byLine.get(line),
+    enclosing(span) {
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (order[mid]!.r.span.start <= span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      let best: { r: SourceResource; i: number } | undefined;
+      for (let k = lo - 1; k >= 0 && reach[k]! >= span.end; k--) {
+        const o = order[k]!;
+        if (o.r.span.end >= span.end && (!best || o.i < best.i)) best = o;
+      }
+      return best?.r;
+    },
+  };
+}
+
+/**
+ * The directives that may cover a finding, as indices in reading order: by file for file-wide ones, by line for
+ * line ranges and resource blocks, by address for resources, and every module-call one (rare). A list of all of them
+ * per finding made suppression quadratic: 89 s for a module of 8,000 buckets with two comments each.
+ */
+function directiveIndex(directives: Directive[], files: Map<string, SourceFile>): (f: Finding) => number[] {
+  const fileWide = new Map<string, number[]>();
+  const byLine = new Map<string, Map<number, number[]>>();
+  const wide = new Map<string, number[]>();
+  const byAddress = new Map<string, number[]>();
+  const everywhere: number[] = [];
+  const push = <K,>(map: Map<K, number[]>, key: K, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  const lines = (file: string, from: number, to: number, i: number) => {
+    // Long ranges (a whole module call, a big block) go to a per-file list rather than into every line's bucket.
+    if (to - from > 256) return push(wide, file, i);
+    let m = byLine.get(file);
+    if (!m) byLine.set(file, (m = new Map()));
+    for (let l = from; l <= to; l++) push(m, l, i);
+  };
+  directives.forEach((d, i) => {
+    const s = d.scope;
+    switch (s.kind) {
+      case 'file':
+        return push(fileWide, s.file, i);
+      case 'lines':
+        return lines(s.file, s.from, s.to, i);
+      case 'module':
+        return everywhere.push(i);
+      case 'resource': {
+        push(byAddress, stripInstance(s.resource.address), i);
+        const f = files.get(s.resource.span.file);
+        if (f) lines(f.path, f.lines.positionAt(s.resource.span.start).line, f.lines.positionAt(s.resource.span.end).line, i);
+        else everywhere.push(i);
+        return;
+      }
+    }
+  });
+  const none: number[] = [];
+  return (f) => {
+    const lists = [fileWide.get(f.file), byLine.get(f.file)?.get(f.range.start.line), wide.get(f.file), f.resource !== undefined ? byAddress.get(stripInstance(f.resource)) : undefined, everywhere];
+    const found = new Set<number>();
+    for (const list of lists) if (list) for (const i of list) found.add(i);
+    return found.size === 0 ? none : [...found].sort((a, b) => a - b);
+  };
+}
+
+function directivesFromComment(file: SourceFile, c: Comment, resources: ResourceLookup, problems: Problem[]): Directive[] {
   const text = c.text;
   const out: Directive[] = [];
   if (!/demarc:|checkov:|tfsec:|trivy:|kics-scan/.test(text)) return out;
@@ -130,7 +226,7 @@ function directivesFromComment(file: SourceFile, c: Comment, resources: SourceRe
 
   // Where a comment sits decides what it covers: trailing → its own line; on its own line → the next code line.
   const targetLine = standalone ? nextCodeLine(file, line) : line;
-  const resourceAtTarget = targetLine === undefined ? undefined : resources.find((r) => headerLines(file, r).includes(targetLine));
+  const resourceAtTarget = targetLine === undefined ? undefined : resources.atHeaderLine(targetLine);
   const lineScope = (): Scope | undefined => {
     if (targetLine === undefined) return undefined;
     if (resourceAtTarget) return { kind: 'resource', resource: resourceAtTarget };
@@ -139,7 +235,7 @@ function directivesFromComment(file: SourceFile, c: Comment, resources: SourceRe
     if (call) return { kind: 'module', prefix: `module.${call[1]}.`, lines };
     return { kind: 'lines', ...lines };
   };
-  const enclosing = resources.find((r) => r.span.start <= span.start && span.end <= r.span.end);
+  const enclosing = resources.enclosing(span);
 
   const dm = DEMARC_RE.exec(text);
   if (dm) {
