@@ -69,9 +69,16 @@ export function applySuppressions(
   const directives: Directive[] = [];
   const filesByPath = new Map(ctx.files.map((f) => [f.path, f]));
 
+  const resourcesByFile = new Map<string, SourceResource[]>();
+  for (const r of ctx.resources) {
+    if (r.span.file !== r.file) continue;
+    const list = resourcesByFile.get(r.file);
+    if (list) list.push(r);
+    else resourcesByFile.set(r.file, [r]);
+  }
   for (const file of ctx.files) {
     const comments = ctx.comments.get(file.path) ?? scanComments(file);
-    const resources = ctx.resources.filter((r) => r.file === file.path && r.span.file === file.path);
+    const resources = resourcesByFile.get(file.path) ?? [];
     const where = comments.length ? resourceLookup(file, resources) : undefined;
     for (const c of comments) directives.push(...directivesFromComment(file, c, where!, problems));
   }

@@ -115,15 +115,18 @@ function toFinding(rule: Rule, r: Report, files: Map<string, SourceFile>, fixes:
 
 /** One finding per rule and location (a resource reached twice, e.g. through two joins, reports once). */
 function dedupe(findings: Finding[]): Finding[] {
-  // Keyed by start offset rather than by a composed string: hashing tens of thousands of long keys showed up in profiles.
-  const byStart = new Map<number, Finding[]>();
+  // Keyed by file, then start offset, rather than by a composed string: hashing tens of thousands of long keys showed
+  // up in profiles; keyed by offset alone, thousands of files with findings at the same offsets made it quadratic.
+  const byFile = new Map<string, Map<number, Finding[]>>();
   return findings.filter((f) => {
+    let byStart = byFile.get(f.file);
+    if (!byStart) byFile.set(f.file, (byStart = new Map()));
     const same = byStart.get(f.span.start);
     if (!same) {
       byStart.set(f.span.start, [f]);
       return true;
     }
-    for (const g of same) if (g.ruleId === f.ruleId && g.file === f.file && g.span.end === f.span.end && g.message === f.message) return false;
+    for (const g of same) if (g.ruleId === f.ruleId && g.span.end === f.span.end && g.message === f.message) return false;
     same.push(f);
     return true;
   });
