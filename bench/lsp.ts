@@ -3,7 +3,7 @@
 // JSON-RPC: initialize, first diagnostics, re-analysis per keystroke (didChange → publishDiagnostics), hover and
 // code-action latency. Prints a table; `--json` prints the figures as JSON too. `--no-build` skips esbuild.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -65,7 +65,7 @@ export function stats(samples: number[]): { n: number; p50: number; p95: number;
 }
 
 /** Measures through a real stdio client; returns the figures by measure name (see the table printed by main). */
-export async function runLspBench(opts: LspBenchOptions = {}): Promise<{ rows: [string, Stats][]; lines: number; diagnostics: number; rounds: number }> {
+export async function runLspBench(opts: LspBenchOptions = {}): Promise<{ rows: [string, Stats][]; lines: number; diagnostics: number; rounds: number; serverRssMb: number | undefined }> {
   const ROUNDS = opts.rounds ?? 200;
   if (opts.build !== false) {
     const b = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
@@ -186,10 +186,21 @@ export async function runLspBench(opts: LspBenchOptions = {}): Promise<{ rows: [
     rows.push([`hover during a ${scanned.units}-unit workspace scan`, stats(during.length ? during : [0])]);
     rows.push([`keystroke → diagnostics during the scan`, stats(diagDuring.length ? diagDuring : [0])]);
     rows.push(['workspace scan (total)', stats([scanMs])]);
-    return { rows, lines: text.split('\n').length, diagnostics: first.length, rounds: ROUNDS };
+    return { rows, lines: text.split('\n').length, diagnostics: first.length, rounds: ROUNDS, serverRssMb: rssMb(client.child?.pid) };
   } finally {
     await client.shutdown();
     rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+/** Resident memory of a process in MB (Linux /proc), or undefined elsewhere. */
+function rssMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -138,7 +138,9 @@ async function buildReport(deps: ServerDeps, params: ReportParams): Promise<Repo
   const resources: ReportResource[] = [];
   const problems: ReportResult['problems'] = [];
   const seen = new Set<string>();
-  for (const entry of deps.analysis.allEntries()) {
+  for (const stored of deps.analysis.allEntries()) {
+    // Units without open documents keep no models once published: the report analyzes them again, one at a time.
+    const entry = await deps.analysis.full(stored);
     const files = new Map<string, SourceFile>(entry.result.files.map((f) => [f.path, f]));
     for (const r of entry.result.sourceResources) {
       if (r.mode !== 'resource' || (wanted && !wanted.has(r.file))) continue;

@@ -34,7 +34,16 @@ export interface AnalysisServiceOptions {
 
 export interface AnalysisEntry {
   unit: Unit;
+  /**
+   * What the analysis found. For a unit none of whose files is open, only `files` and `problems` are kept once its
+   * diagnostics are published (`compact`): the models of a large workspace would otherwise stay in memory (660 MB
+   * for 10,000 files) for hovers and code actions that only open documents get. `full()` analyzes such a unit again.
+   */
   result: UnitResult;
+  /** Set when `result` was reduced to files and problems after publishing (see `result`). */
+  compact?: true;
+  /** Findings (unsuppressed) and problems of the analysis, counted before any compaction. */
+  counts: { findings: number; problems: number };
   /** Versions the analysis read: path → open-document version (files on disk are absent). */
   versions: Map<string, number>;
   /** Cache key: unit identity + versions + disk generation. */
@@ -139,8 +148,8 @@ export class AnalysisService {
       const unit = this.unitFor(path);
       if (!unit) return undefined;
       const s = this.units.get(unitKey(unit));
-      if (s?.entry && s.entry.key === this.cacheKey(unit, s.entry.result, s.generation)) return s.entry;
-      const entry = await this.run(unit, { force: false });
+      if (s?.entry && !s.entry.compact && s.entry.key === this.cacheKey(unit, s.entry.result, s.generation)) return s.entry;
+      const entry = await this.run(unit, { force: false, keepFull: true });
       if (!entry || entry.versions.get(path) === this.o.host.document(path)?.version) return entry;
     }
     return this.units.get(this.keyFor(path) ?? '')?.entry;
@@ -159,17 +168,34 @@ export class AnalysisService {
       const unit = this.unitOfKey(key);
       if (!unit) continue;
       let e: AnalysisEntry | undefined = s.entry;
-      if (e.key !== this.cacheKey(unit, e.result, s.generation)) e = await this.run(unit, { force: false });
+      if (e.compact || e.key !== this.cacheKey(unit, e.result, s.generation)) e = await this.run(unit, { force: false, keepFull: true });
       if (e && e.versions.get(path) === this.o.host.document(path)?.version) out.push(e);
     }
     if (own) out.push(own);
     return out;
   }
 
+  /** Every unit's latest analysis; compacted ones hold files and problems only (see `full`). */
   allEntries(): AnalysisEntry[] {
     const out: AnalysisEntry[] = [];
     for (const s of this.units.values()) if (s.entry) out.push(s.entry);
     return out;
+  }
+
+  /**
+   * The entry with its whole result: a compacted one is analyzed again with the options it had, for the caller only
+   * (the stored entry stays compact, so a report over a large workspace does not pin every model in memory).
+   */
+  async full(entry: AnalysisEntry): Promise<AnalysisEntry> {
+    if (!entry.compact) return entry;
+    const options = await this.analyzeOptions(entry.unit, entry.settings);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      return { ...entry, compact: undefined, result: this.o.engine.analyzeUnit(entry.unit, this.o.host, options) };
+    } catch (e) {
+      this.o.sink.error(`analysis of ${entry.unit.path} failed and was skipped: ${errorText(e)}`);
+      return entry;
+    }
   }
 
   get trusted(): boolean {
@@ -280,7 +306,7 @@ export class AnalysisService {
   }
 
   /** Analyzes now (cancelling any pending debounce of the unit); resolves to undefined when superseded. */
-  async run(unit: Unit, opts: { force: boolean }): Promise<AnalysisEntry | undefined> {
+  async run(unit: Unit, opts: { force: boolean; keepFull?: boolean }): Promise<AnalysisEntry | undefined> {
     const key = unitKey(unit);
     const s = this.state_(key);
     if (s.timer) {
@@ -301,23 +327,12 @@ export class AnalysisService {
       return undefined;
     }
     const previous = s.entry;
-    if (!opts.force && previous && previous.key === this.cacheKey(current, previous.result, s.generation) && sameSettings(previous.settings, settings)) return previous;
+    if (!opts.force && previous && !(opts.keepFull && previous.compact) && previous.key === this.cacheKey(current, previous.result, s.generation) && sameSettings(previous.settings, settings))
+      return previous;
 
     const versions = new Map<string, number>();
     for (const p of this.o.host.openPaths()) versions.set(p, this.o.host.document(p)!.version);
-    const options: AnalyzeOptions = { maxFileSize: settings.analysis.maxFileSize };
-    if (settings.rules.exclude.length) options.skipRules = settings.rules.exclude;
-    if (this.account) options.account = this.account;
-    if (this.o.engine.projectConfig) {
-      try {
-        const root = this.o.roots().find((r) => isInside(current.path, r));
-        const loaded = this.o.engine.projectConfig.load(current.kind === 'terraform' ? current.path : parentDir(current.path), this.o.host, root);
-        if (loaded.config) options.config = loaded.config;
-        for (const p of loaded.problems) this.o.sink.log(`${p.file}: ${p.message}`);
-      } catch (e) {
-        this.o.sink.error(`reading .demarc.yaml for ${current.path} failed: ${errorText(e)}`);
-      }
-    }
+    const options = await this.analyzeOptions(current, settings);
 
     this.begin();
     let result: UnitResult;
@@ -342,6 +357,7 @@ export class AnalysisService {
     const entry: AnalysisEntry = {
       unit: current,
       result,
+      counts: { findings: result.findings.filter((f) => !f.suppressedBy).length, problems: result.problems.length },
       versions: readVersions,
       key: this.cacheKey(current, result, s.generation),
       settings,
@@ -349,7 +365,25 @@ export class AnalysisService {
     };
     s.entry = entry;
     this.publish(key, entry, previous);
+    if (!opts.keepFull && readVersions.size === 0) compact(entry);
     return entry;
+  }
+
+  private async analyzeOptions(unit: Unit, settings: Settings): Promise<AnalyzeOptions> {
+    const options: AnalyzeOptions = { maxFileSize: settings.analysis.maxFileSize };
+    if (settings.rules.exclude.length) options.skipRules = settings.rules.exclude;
+    if (this.account) options.account = this.account;
+    if (this.o.engine.projectConfig) {
+      try {
+        const root = this.o.roots().find((r) => isInside(unit.path, r));
+        const loaded = this.o.engine.projectConfig.load(unit.kind === 'terraform' ? unit.path : parentDir(unit.path), this.o.host, root);
+        if (loaded.config) options.config = loaded.config;
+        for (const p of loaded.problems) this.o.sink.log(`${p.file}: ${p.message}`);
+      } catch (e) {
+        this.o.sink.error(`reading .demarc.yaml for ${unit.path} failed: ${errorText(e)}`);
+      }
+    }
+    return options;
   }
 
   /** Cache key from what the result read: open-document versions, or "disk" plus the unit's disk generation. */
@@ -571,8 +605,8 @@ export class AnalysisService {
           const entry = await this.run(unit, { force: false });
           if (entry) {
             files += entry.result.files.length;
-            findings += entry.result.findings.filter((f) => !f.suppressedBy).length;
-            problems += entry.result.problems.length;
+            findings += entry.counts.findings;
+            problems += entry.counts.problems;
           }
         } catch (e) {
           this.o.sink.error(`analysis of ${unit.path} failed and was skipped: ${errorText(e)}`);
@@ -679,4 +713,11 @@ function baseName(path: string): string {
 function shortName(path: string): string {
   const parts = path.split('/');
   return parts.slice(-2).join('/');
+}
+
+/** Keeps what a unit without open documents needs once its diagnostics are out: which files it read, its problems. */
+function compact(entry: AnalysisEntry): void {
+  const r = entry.result;
+  entry.result = { unit: r.unit, files: r.files, comments: new Map(), sourceResources: [], resources: [], findings: [], problems: r.problems };
+  entry.compact = true;
 }
