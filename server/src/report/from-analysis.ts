@@ -1,9 +1,11 @@
 // Builds the matrix from an analysis (CLI and language server): declared resources, their findings, and the
 // customer-side team from `.demarc.yaml` owners.
 import picomatch from 'picomatch';
-import type { AnalysisResult } from '../engine/analyze';
+import type { AnalysisResult, UnitResult } from '../engine/analyze';
+import type { LineIndex } from '../engine/text';
 import type { OwnerEntry, ProjectConfig } from '../engine/config';
 import type { SourceResource } from '../engine/source';
+import type { Finding } from '../engine/types';
 import { field, type Val } from '../engine/evaluate/value';
 import { explainResource } from '../engine/responsibility/explain';
 import { buildMatrix, type MatrixAccount, type MatrixData, type MatrixInput } from './matrix';
@@ -64,33 +66,58 @@ function relativePath(file: string, cwd: string): string {
 
 /** The matrix of an analysis: declared resources (companions folded into their parents), their findings and owners. */
 export function matrixFromAnalysis(result: AnalysisResult, opts: FromAnalysisOptions): MatrixData {
+  return matrixFromInputs(
+    result.units.flatMap((unit) => matrixInputsOfUnit(unit, opts, (file) => result.files.get(file)?.lines)),
+    opts,
+  );
+}
+
+/** The matrix rows of one unit's resources, so a large workspace can be reported unit by unit without keeping models. */
+export function matrixInputsOfUnit(unit: UnitResult, opts: FromAnalysisOptions, otherLines?: (file: string) => LineIndex | undefined): MatrixInput[] {
   const partsOf = new Map<string, SourceResource[]>();
   const folded = new Set<SourceResource>();
-  for (const unit of result.units)
-    for (const m of unit.resources) {
-      const parts = m.parts.filter((p) => p !== m.source);
-      for (const p of parts) folded.add(p);
-      if (parts.length) partsOf.set(`${m.source.file}\u0000${m.source.address}`, parts);
-    }
-  const inputs: MatrixInput[] = [];
-  for (const unit of result.units) {
-    const lines = (file: string) => unit.files.find((f) => f.path === file)?.lines ?? result.files.get(file)?.lines;
-    for (const r of unit.sourceResources) {
-      if (r.mode !== 'resource' || folded.has(r)) continue;
-      const parts = partsOf.get(`${r.file}\u0000${r.address}`) ?? [];
-      const owner = opts.config?.owners.length ? teamFor(r, opts.config.owners, opts.config.root) : undefined;
-      const context: Parameters<typeof explainResource>[2] = { lines, partTypes: parts.map((p) => p.type) };
-      if (owner) context.owner = owner;
-      if (opts.ruleRan) context.ruleRan = opts.ruleRan;
-      if (opts.accountFacts) context.accountFacts = opts.accountFacts(r.type);
-      const explanation = explainResource(r, unit.findings.filter((f) => f.file === r.file || parts.some((p) => p.file === f.file)), context);
-      const index = lines(r.file);
-      const range = index ? index.rangeOf(r.headerSpan.start, r.headerSpan.end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      const input: MatrixInput = { explanation, format: r.format, file: r.file, displayFile: relativePath(r.file, opts.cwd), range };
-      if (owner) input.team = owner;
-      inputs.push(input);
-    }
+  for (const m of unit.resources) {
+    const parts = m.parts.filter((p) => p !== m.source);
+    for (const p of parts) folded.add(p);
+    if (parts.length) partsOf.set(`${m.source.file}\u0000${m.source.address}`, parts);
   }
+  const inputs: MatrixInput[] = [];
+  const lines = (file: string) => unit.files.find((f) => f.path === file)?.lines ?? otherLines?.(file);
+  // A resource's card takes the findings of its own file and its companions' files: grouped once per unit rather
+  // than filtered out of all of them for every resource.
+  const findingsIn = new Map<string, number[]>();
+  unit.findings.forEach((f, i) => {
+    const list = findingsIn.get(f.file);
+    if (list) list.push(i);
+    else findingsIn.set(f.file, [i]);
+  });
+  const findingsFor = (r: SourceResource, parts: SourceResource[]): Finding[] => {
+    const files = new Set([r.file, ...parts.map((p) => p.file)]);
+    const at = [...files].flatMap((file) => findingsIn.get(file) ?? []);
+    // In the unit's order, as a filter over all of them would give.
+    if (files.size > 1) at.sort((a, b) => a - b);
+    return at.map((i) => unit.findings[i]!);
+  };
+  for (const r of unit.sourceResources) {
+    if (r.mode !== 'resource' || folded.has(r)) continue;
+    const parts = partsOf.get(`${r.file}\u0000${r.address}`) ?? [];
+    const owner = opts.config?.owners.length ? teamFor(r, opts.config.owners, opts.config.root) : undefined;
+    const context: Parameters<typeof explainResource>[2] = { lines, partTypes: parts.map((p) => p.type) };
+    if (owner) context.owner = owner;
+    if (opts.ruleRan) context.ruleRan = opts.ruleRan;
+    if (opts.accountFacts) context.accountFacts = opts.accountFacts(r.type);
+    const explanation = explainResource(r, findingsFor(r, parts), context);
+    const index = lines(r.file);
+    const range = index ? index.rangeOf(r.headerSpan.start, r.headerSpan.end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const input: MatrixInput = { explanation, format: r.format, file: r.file, displayFile: relativePath(r.file, opts.cwd), range };
+    if (owner) input.team = owner;
+    inputs.push(input);
+  }
+  return inputs;
+}
+
+/** The matrix of rows gathered with matrixInputsOfUnit. */
+export function matrixFromInputs(inputs: MatrixInput[], opts: FromAnalysisOptions): MatrixData {
   const meta: Parameters<typeof buildMatrix>[1] = { roots: opts.roots, ownersConfigured: (opts.config?.owners.length ?? 0) > 0 };
   if (opts.title) meta.title = opts.title;
   if (opts.generatedAt) meta.generatedAt = opts.generatedAt;

@@ -1,6 +1,6 @@
 // Responsibility-matrix reports: one data model, three renderings (HTML, Markdown, JSON). Editor-neutral.
 export * from './matrix';
-export { matrixFromAnalysis, teamFor, resourceTags, type FromAnalysisOptions } from './from-analysis';
+export { matrixFromAnalysis, matrixFromInputs, matrixInputsOfUnit, teamFor, resourceTags, type FromAnalysisOptions } from './from-analysis';
 export { matrixFromReport } from './from-report';
 export { renderMatrixFragment, FILTER_SCRIPT, WEBVIEW_SCRIPT, esc, type TableOptions } from './table';
 export { renderMatrixHtml } from './html';
