@@ -177,3 +177,16 @@ test('files that change, vanish or turn into folders during a scan: no crash, a 
   assert.ok(r.findings.some((f) => f.file === '/w/a/main.tf'));
   inRange(r);
 });
+
+test('50,000 suppression comments above one resource, and 25,000 on its one line: bounded time, each applies', () => {
+  const above = `${'# demarc:ignore aws-s3-versioning -- archived copy\n'.repeat(50_000)}resource "aws_s3_bucket" "b" {\n  bucket = "acme"\n}\n`;
+  const inline = `resource "aws_s3_bucket" "b" { ${'/* demarc:ignore aws-s3-versioning -- archived copy */ '.repeat(25_000)}}\n`;
+  for (const [name, text] of [['above', above], ['inline', inline]] as const) {
+    // Each comment once searched down to the code below it (39 s for the first) or sliced its whole line (the second).
+    const r = timed(`${name}: suppression comments`, () => analyze(['/w'], memoryHost({ '/w/main.tf': text }), { maxFileSize: 8 * 1024 * 1024 }));
+    const versioning = r.findings.filter((f) => f.ruleId === 'aws-s3-versioning');
+    assert.equal(versioning.length, 1, name);
+    assert.equal(versioning[0]!.suppressedBy?.reason, 'archived copy', name);
+    inRange(r);
+  }
+});

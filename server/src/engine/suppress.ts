@@ -432,8 +432,11 @@ function headerLines(file: SourceFile, r: SourceResource): number[] {
 }
 
 function isStandalone(file: SourceFile, offset: number): boolean {
+  // Backwards to the first non-blank character: comments packed on one long line stop at once (a slice of the whole
+  // line per comment made 50,000 of them on a 1 MB line quadratic).
   const start = file.lines.lineStart(offset);
-  return file.text.slice(start, offset).trim() === '';
+  for (let i = offset - 1; i >= start; i--) if (!/\s/.test(file.text[i]!)) return false;
+  return true;
 }
 
 function isCommentOrBlank(text: string): 'blank' | 'comment' | 'code' {
@@ -445,13 +448,20 @@ function isCommentOrBlank(text: string): 'blank' | 'comment' | 'code' {
 
 /** The first code line after `line`, passing over further comment lines; a blank line ends the search. */
 function nextCodeLine(file: SourceFile, line: number): number | undefined {
-  for (let l = line + 1; l < file.lines.lineCount; l++) {
-    const kind = isCommentOrBlank(file.lines.lineText(l));
-    if (kind === 'code') return l;
-    if (kind === 'blank') return undefined;
+  // Answered from a table built once per file, bottom up: a run of 50,000 comment lines, each searching down to the
+  // code below them, took 39 s.
+  let next = NEXT_CODE.get(file);
+  if (!next) {
+    next = new Array<number | undefined>(file.lines.lineCount).fill(undefined);
+    for (let l = file.lines.lineCount - 2; l >= 0; l--) {
+      const kind = isCommentOrBlank(file.lines.lineText(l + 1));
+      next[l] = kind === 'code' ? l + 1 : kind === 'blank' ? undefined : next[l + 1];
+    }
+    NEXT_CODE.set(file, next);
   }
-  return undefined;
+  return next[line];
 }
+const NEXT_CODE = new WeakMap<SourceFile, (number | undefined)[]>();
 
 /**
  * Last line of the construct that starts on `line`: an HCL block/object/list opened there, a heredoc,
