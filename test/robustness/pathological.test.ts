@@ -190,3 +190,23 @@ test('50,000 suppression comments above one resource, and 25,000 on its one line
     inRange(r);
   }
 });
+
+test('Terraform evaluation bombs: shared structure doubling 30 times, nested for expressions 3,000 x 3,000', () => {
+  // Thirty locals, each holding the previous one twice: a few lines describing a billion elements.
+  const doubling = `locals {\n  a0 = { k = "v" }\n${Array.from({ length: 30 }, (_, i) => `  a${i + 1} = { l = local.a${i}, r = local.a${i} }`).join('\n')}\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "acme"\n  tags   = local.a30\n}\n`;
+  const nested = `locals {\n  x = flatten([for i in range(3000) : [for j in range(3000) : "\${i}-\${j}"]])\n}\nresource "aws_sqs_queue" "q" {\n  name = "q-\${length(local.x)}"\n}\n`;
+  for (const [name, text, code] of [['doubling', doubling, 'value-too-large'], ['nested for', nested, 'evaluation-budget']] as const) {
+    const heapBefore = process.memoryUsage().heapUsed;
+    // Both ran out of memory (4 GB heap) before values were bounded in size and iterations in number.
+    const r = timed(name, () => analyze(['/w'], memoryHost({ '/w/main.tf': text })));
+    const p = r.problems.find((x) => x.code === code);
+    assert.ok(p, `${name}: ${r.problems.map((x) => x.code).join(', ')}`);
+    assert.equal(p.file, '/w/main.tf');
+    assert.ok(p.range && p.range.start.line >= 1, `${name}: the problem points into the file`);
+    // The resources are still analyzed, with the oversized value unknown.
+    assert.ok(r.resources.length === 1, name);
+    inRange(r);
+    const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+    assert.ok(heapMb < 1000, `${name}: heap grew by ${heapMb.toFixed(0)} MB`);
+  }
+});

@@ -41,6 +41,8 @@ export interface ModuleScope {
   textOf(file: string): string | undefined;
   readFile(path: string): { path: string; text: string } | string;
   renderTemplate(text: string, vars: ObjectVal, path: string): Val;
+  /** Takes `n` iterations from the analysis-wide budget; false (after one warning at `span`) once it is spent. */
+  spend(n: number, span: Span): boolean;
 }
 
 export interface Scope {
@@ -316,7 +318,15 @@ function renderParts(parts: A.TemplatePart[], scope: Scope, acc: Render, stripNe
         break;
       }
       case 'For': {
+        if (!scope.mod.spend(0, spanOf(scope, p))) {
+          acc.fatal.push(errorVal('iteration budget exhausted', spanOf(scope, p)));
+          break;
+        }
         const coll = evaluate(p.collection, scope);
+        if (!scope.mod.spend(sizeOf(coll), spanOf(scope, p))) {
+          acc.fatal.push(errorVal('iteration budget exhausted', spanOf(scope, p)));
+          break;
+        }
         const entries = iterate(coll);
         if (!entries) {
           acc.fatal.push(coll.kind === 'unknown' ? coll : errorVal('template for needs a collection', spanOf(scope, p)));
@@ -334,6 +344,11 @@ function renderParts(parts: A.TemplatePart[], scope: Scope, acc: Render, stripNe
     }
   }
   return strip;
+}
+
+/** How many pairs iterate() gives for `coll`, without building them. */
+function sizeOf(coll: Val): number {
+  return Math.min(MAX_ITEMS, coll.kind === 'list' ? coll.items.length : coll.kind === 'object' ? coll.fields.size : 0);
 }
 
 /** [key, value] pairs of a known list or object; undefined otherwise. Capped for safety. */
@@ -479,6 +494,7 @@ function evalSplat(e: A.SplatExpr, scope: Scope): Val {
   if (o.kind === 'unknown') return unknownFrom([o], undefined, span);
   if (o.kind === 'null') return list([], span, o.origin === 'derived' ? 'derived' : 'explicit');
   const items = o.kind === 'list' ? o.items : [o];
+  if (!scope.mod.spend(Math.min(items.length, MAX_ITEMS), span)) return errorVal('iteration budget exhausted', span);
   const out: Val[] = [];
   for (const item of items.slice(0, MAX_ITEMS)) out.push(evaluate(e.each, childScope(scope, new Map([['*', item]]))));
   return computed(list(out), span, [o]);
@@ -588,8 +604,11 @@ function evalBinary(e: A.BinaryExpr, scope: Scope): Val {
 
 function evalFor(e: A.ForExpr, scope: Scope): Val {
   const span = spanOf(scope, e);
+  // Once the budget is spent, not even the collection is evaluated: nested loops then end at once.
+  if (!scope.mod.spend(0, span)) return errorVal('iteration budget exhausted', span);
   const coll = evaluate(e.collection, scope);
   if (coll.kind === 'unknown') return unknownFrom([coll], undefined, span);
+  if (!scope.mod.spend(sizeOf(coll), span)) return errorVal('iteration budget exhausted', span);
   const entries = iterate(coll);
   if (!entries) return errorVal('for needs a list, set, map or object', span);
   const items: Val[] = [];

@@ -7,7 +7,7 @@ import type { Span } from '../../types';
 import type { Val } from '../value';
 import { evaluate } from './expr';
 import { parseJsonToVal } from './json';
-import { ModuleInstance, normalizePath, parseFile, problemAt, type ParsedFile, type Shared } from './module';
+import { MAX_ITERATIONS, ModuleInstance, normalizePath, parseFile, problemAt, type ParsedFile, type Shared } from './module';
 
 export { buildPolicyDocument } from './policy-document';
 export { parseJsonToVal } from './json';
@@ -34,6 +34,7 @@ export function evaluateTerraformModule(input: TerraformModuleInput): Evaluation
     load: input.load,
     scratch: new Map(),
     reported: new Set(),
+    iterations: { left: MAX_ITERATIONS },
   };
   const parsed: ParsedFile[] = [];
   for (const f of [...input.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {

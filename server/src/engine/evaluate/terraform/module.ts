@@ -8,7 +8,7 @@ import type { Field, ObjectVal, ResourceRef, Val } from '../value';
 import { childScope, evaluate, iterate, spanOf, type ModuleScope, type Scope, type Step } from './expr';
 import { parseJsonToVal } from './json';
 import { buildPolicyDocument } from './policy-document';
-import { asBool, asNumber, asString, derive, errorVal, list, num, obj, str, toJsonText, unknownFrom, unknownVal } from './vals';
+import { asBool, asNumber, asString, derive, errorVal, expandedSize, list, MAX_EXPANDED, num, obj, str, toJsonText, unknownFrom, unknownVal } from './vals';
 
 export const MAX_INSTANCES = 100;
 const MAX_MODULE_DEPTH = 16;
@@ -38,7 +38,15 @@ export interface Shared {
   scratch: Map<string, string>;
   modulesJson?: Map<string, string> | null;
   reported: Set<string>;
+  /** Iterations (for expressions, template for, dynamic blocks, splats) left for this analysis: see MAX_ITERATIONS. */
+  iterations: { left: number };
 }
+
+/**
+ * Iterations one analysis may spend across all its modules. Each for expression is capped at 10,000 items, but
+ * nested ones multiply (3,000 x 3,000 strings ran out of memory); past the budget they evaluate to unknown.
+ */
+export const MAX_ITERATIONS = 250_000;
 
 interface Decl {
   node: A.Attribute | A.Block;
@@ -154,12 +162,33 @@ export class ModuleInstance implements ModuleScope {
     this.inProgress.push(key);
     let v: Val;
     try {
-      v = compute();
+      v = this.bounded(compute(), span);
     } finally {
       this.inProgress.pop();
     }
     this.cache.set(key, v);
     return v;
+  }
+
+  spend(n: number, span: Span): boolean {
+    const budget = this.shared.iterations;
+    if (budget.left < 0) return false;
+    if (budget.left >= n) {
+      budget.left -= n;
+      return true;
+    }
+    budget.left = -1;
+    const message = `expressions in this configuration iterate more than ${MAX_ITERATIONS.toLocaleString('en')} times in all (nested for expressions multiply); from here on they are treated as unknown`;
+    problemAt(this.shared, span, 'warning', 'evaluation-budget', message);
+    return false;
+  }
+
+  /** `v`, or an unknown with a warning at `span` when it has more elements than analysis can walk (MAX_EXPANDED). */
+  private bounded(v: Val, span: Span): Val {
+    if (expandedSize(v) <= MAX_EXPANDED) return v;
+    const message = `this value has more than ${MAX_EXPANDED.toLocaleString('en')} elements once its shared parts are expanded; it is treated as unknown`;
+    problemAt(this.shared, span, 'warning', 'value-too-large', message);
+    return errorVal('value too large to analyze', span);
   }
 
   variable(name: string, use: Span): Val {
@@ -315,7 +344,7 @@ export class ModuleInstance implements ModuleScope {
         if (topLevel && RESOURCE_META.has(item.name.name)) continue;
         const key = item.name.name;
         fields.delete(key);
-        fields.set(key, { key, keySpan: spanOf(scope, item.name), value: evaluate(item.expr, scope) });
+        fields.set(key, { key, keySpan: spanOf(scope, item.name), value: this.bounded(evaluate(item.expr, scope), spanOf(scope, item.expr)) });
         continue;
       }
       let type = item.blockType.name;
@@ -366,6 +395,7 @@ export class ModuleInstance implements ModuleScope {
     if (coll.kind === 'unknown') return [unknownFrom([coll], `dynamic "${type}" for_each is unknown`, span)];
     const entries = iterate(coll);
     if (!entries) return [errorVal(`dynamic "${type}" for_each must be a collection`, span)];
+    if (!this.spend(entries.length, span)) return [errorVal('iteration budget exhausted', span)];
     const it = attrOf(block.body, 'iterator');
     const iterName = it && it.expr.type === 'Variable' ? it.expr.name : type;
     let content: A.Block | undefined;

@@ -285,3 +285,27 @@ export function withSpan<T extends Val>(v: T, span: Span | undefined): T {
   if (v.kind === 'unknown' && errorVals.has(v)) errorVals.add(out as UnknownVal);
   return out;
 }
+
+/**
+ * Most elements a value may have once every shared part is counted as often as it is used. Values share structure
+ * (`{ l = local.a, r = local.a }` holds local.a twice without copying it), so thirty such locals describe a billion
+ * elements in a few lines; everything that walks a value (the rules, hovers, jsonencode) would then never finish.
+ */
+export const MAX_EXPANDED = 250_000;
+
+const expandedSizes = new WeakMap<Val, number>();
+
+/** Elements of `v` with shared parts counted at each use, capped just above MAX_EXPANDED; linear in distinct parts. */
+export function expandedSize(v: Val): number {
+  const hit = expandedSizes.get(v);
+  if (hit !== undefined) return hit;
+  let n = 1;
+  if (v.kind === 'list') {
+    for (const item of v.items) if ((n += expandedSize(item)) > MAX_EXPANDED) break;
+  } else if (v.kind === 'object') {
+    for (const f of v.fields.values()) if ((n += expandedSize(f.value)) > MAX_EXPANDED) break;
+  } else if (v.kind === 'string' && v.json) n += expandedSize(v.json);
+  n = Math.min(n, MAX_EXPANDED + 1);
+  expandedSizes.set(v, n);
+  return n;
+}
