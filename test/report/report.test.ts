@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explainAttribute, explainResource, renderAttributeMarkdown, renderResourceMarkdown } from '../../server/src/engine/responsibility';
 import { field } from '../../server/src/engine/evaluate/value';
-import { FILTER_SCRIPT, WEBVIEW_SCRIPT, buildMatrix, matrixFromReport, renderMatrixFragment, renderMatrixHtml, renderMatrixMarkdown, type MatrixData } from '../../server/src/report';
+import { FILTER_SCRIPT, WEBVIEW_SCRIPT, buildMatrix, matrixFromReport, renderMatrixFragment, renderMatrixHtml, renderMatrixJson, renderMatrixJsonChunks, renderMatrixMarkdown, type MatrixData } from '../../server/src/report';
 import { runReport } from '../../server/src/cli/commands/report';
 import { PROJECT, analyzeFixture, buildFixtureMatrix, reportResultForFixture } from './fixture';
 
@@ -181,4 +181,19 @@ test('HTML report is self-contained with a strict CSP', () => {
   assert.ok(!csp.includes('unsafe-inline'));
   // The webview's script carries the very same filter code.
   assert.ok(WEBVIEW_SCRIPT.startsWith(FILTER_SCRIPT), 'the webview script starts with FILTER_SCRIPT verbatim');
+});
+
+test('the JSON report written a row at a time is byte-identical to JSON.stringify of the whole matrix', () => {
+  const full = buildFixtureMatrix();
+  const withAccount: MatrixData = {
+    ...full,
+    account: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/ci', region: 'eu-west-1', checkedAt: '2026-01-01T00:00:00Z', facts: [{ title: 'GuardDuty', known: false, text: 'unknown "quoted"\nline' }], issues: [] },
+  };
+  const oneRow: MatrixData = { ...full, rows: full.rows.slice(0, 1) };
+  const empty = buildMatrix([], { roots: ['.'], ownersConfigured: false, generatedAt: '2026-01-01T00:00:00Z' });
+  for (const [name, data] of [['fixture', full], ['with account', withAccount], ['one row', oneRow], ['empty', empty]] as const) {
+    const chunks = [...renderMatrixJsonChunks(data)];
+    assert.equal(chunks.join(''), renderMatrixJson(data), name);
+    if (data.rows.length > 1) assert.ok(chunks.length >= data.rows.length, `${name}: written in pieces`);
+  }
 });
