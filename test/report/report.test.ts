@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explainAttribute, explainResource, renderAttributeMarkdown, renderResourceMarkdown } from '../../server/src/engine/responsibility';
 import { field } from '../../server/src/engine/evaluate/value';
-import { FILTER_SCRIPT, WEBVIEW_SCRIPT, buildMatrix, matrixFromReport, renderMatrixFragment, renderMatrixHtml, renderMatrixJson, renderMatrixJsonChunks, renderMatrixMarkdown, type MatrixData } from '../../server/src/report';
+import { FILTER_SCRIPT, WEBVIEW_SCRIPT, buildMatrix, matrixFromReport, renderMatrixFragment, renderMatrixHtml, renderMatrixHtmlChunks, renderMatrixJson, renderMatrixJsonChunks, renderMatrixMarkdown, type MatrixData } from '../../server/src/report';
 import { runReport } from '../../server/src/cli/commands/report';
 import { PROJECT, analyzeFixture, buildFixtureMatrix, reportResultForFixture } from './fixture';
 
@@ -196,4 +196,14 @@ test('the JSON report written a row at a time is byte-identical to JSON.stringif
     assert.equal(chunks.join(''), renderMatrixJson(data), name);
     if (data.rows.length > 1) assert.ok(chunks.length >= data.rows.length, `${name}: written in pieces`);
   }
+});
+
+test('the HTML report is assembled from pieces, a table row each, around the same fragment', () => {
+  const data = buildFixtureMatrix();
+  const chunks = [...renderMatrixHtmlChunks(data)];
+  assert.ok(chunks.length >= data.rows.length + 2, `${chunks.length} pieces`);
+  const html = chunks.join('');
+  assert.equal(html, renderMatrixHtml(data));
+  assert.ok(html.includes(`<main>\n${renderMatrixFragment(data, { interactive: 'report' })}\n</main>`));
+  assert.ok(html.startsWith('<!doctype html>') && html.endsWith('</html>\n'));
 });

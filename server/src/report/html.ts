@@ -2,7 +2,7 @@
 // inline style and script (by hash), so it is safe to open from a CI artifact or a code review.
 import { createHash } from 'node:crypto';
 import type { MatrixData } from './matrix';
-import { FILTER_SCRIPT, esc, renderMatrixFragment } from './table';
+import { FILTER_SCRIPT, esc, matrixFragmentLines } from './table';
 import { REPORT_CSS } from './styles';
 
 function sha256(text: string): string {
@@ -10,8 +10,13 @@ function sha256(text: string): string {
 }
 
 export function renderMatrixHtml(data: MatrixData): string {
+  return [...renderMatrixHtmlChunks(data)].join('');
+}
+
+/** renderMatrixHtml's text in pieces (a table row each), so a large report is written without holding it whole. */
+export function* renderMatrixHtmlChunks(data: MatrixData): Generator<string> {
   const csp = [`default-src 'none'`, `style-src ${sha256(REPORT_CSS)}`, `script-src ${sha256(FILTER_SCRIPT)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -27,7 +32,13 @@ export function renderMatrixHtml(data: MatrixData): string {
 <p class="meta">Generated ${esc(data.generatedAt)} by Demarc · ${esc(data.roots.join(', '))} · where AWS's security duties end and yours begin</p>
 </header>
 <main>
-${renderMatrixFragment(data, { interactive: 'report' })}
+`;
+  let first = true;
+  for (const line of matrixFragmentLines(data, { interactive: 'report' })) {
+    yield first ? line : `\n${line}`;
+    first = false;
+  }
+  yield `
 </main>
 <script>${FILTER_SCRIPT}</script>
 </body>

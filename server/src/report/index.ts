@@ -2,8 +2,8 @@
 export * from './matrix';
 export { matrixFromAnalysis, matrixFromInputs, matrixInputsOfUnit, teamFor, resourceTags, type FromAnalysisOptions } from './from-analysis';
 export { matrixFromReport } from './from-report';
-export { renderMatrixFragment, FILTER_SCRIPT, WEBVIEW_SCRIPT, esc, type TableOptions } from './table';
-export { renderMatrixHtml } from './html';
+export { renderMatrixFragment, matrixFragmentLines, FILTER_SCRIPT, WEBVIEW_SCRIPT, esc, type TableOptions } from './table';
+export { renderMatrixHtml, renderMatrixHtmlChunks } from './html';
 export { renderMatrixMarkdown } from './markdown';
 export { REPORT_CSS } from './styles';
 

@@ -21,44 +21,49 @@ function select(id: string, label: string, options: { value: string; text: strin
 }
 
 export function renderMatrixFragment(data: MatrixData, opts: TableOptions): string {
+  return [...matrixFragmentLines(data, opts)].join('\n');
+}
+
+/** The fragment's lines (joined with newlines by renderMatrixFragment), one table row each, for writing in pieces. */
+export function* matrixFragmentLines(data: MatrixData, opts: TableOptions): Generator<string> {
   const c = data.counts;
-  const out: string[] = [];
-  out.push(`<section class="summary" aria-label="Counts">`);
+  yield* [`<section class="summary" aria-label="Counts">`];
   const stat = (id: string, n: number, label: string, cls = '') => `<div class="stat ${cls}"><span class="n" id="count-${id}">${n}</span><span class="l">${esc(label)}</span></div>`;
-  out.push(
+  yield* [
     stat('resources', c.resources, 'resources'),
     stat('findings', c.findings, 'findings', c.findings ? 's-finding' : ''),
     stat('finding-cells', c.cells.finding, 'duties not met', 's-finding'),
     stat('met-cells', c.cells.met, 'duties met', 's-met'),
     stat('not-checked-cells', c.cells['not-checked'], 'duties not checked', 's-not-checked'),
     stat('aws-cells', c.cells.aws, 'carried by AWS', 's-aws'),
-  );
-  if (data.ownersConfigured) out.push(stat('unowned', c.unowned, 'without an owner', c.unowned ? 's-finding' : ''));
-  out.push(`</section>`);
+  ];
+  if (data.ownersConfigured) yield* [stat('unowned', c.unowned, 'without an owner', c.unowned ? 's-finding' : '')];
+  yield* [`</section>`];
 
-  out.push(`<form class="filters" id="filters" role="search" aria-label="Filter the matrix">`);
-  out.push(select('f-file', 'File', data.files.map((f) => ({ value: f, text: f }))));
-  out.push(select('f-service', 'Service', data.services.map((s) => ({ value: s.id, text: s.name }))));
-  if (data.teams.length) out.push(select('f-team', 'Team', [...data.teams.map((t) => ({ value: t, text: t })), { value: '-', text: '(no owner)' }]));
-  out.push(select('f-owner', 'Owner', [{ value: 'customer', text: 'You' }, { value: 'shared', text: 'Shared' }, { value: 'aws', text: 'AWS' }]));
-  out.push(select('f-status', 'Status', (['finding', 'not-checked', 'met', 'verified', 'aws'] as CellStatus[]).map((s) => ({ value: s, text: CELL_STATUS_TITLES[s] }))));
-  out.push(`<button type="reset" id="f-reset">Clear filters</button>`);
-  out.push(`<p id="visible-count" role="status" aria-live="polite">Showing ${data.rows.length} of ${data.rows.length} resources</p>`);
-  out.push(`</form>`);
+  yield* [`<form class="filters" id="filters" role="search" aria-label="Filter the matrix">`];
+  yield* [select('f-file', 'File', data.files.map((f) => ({ value: f, text: f })))];
+  yield* [select('f-service', 'Service', data.services.map((s) => ({ value: s.id, text: s.name })))];
+  if (data.teams.length) yield* [select('f-team', 'Team', [...data.teams.map((t) => ({ value: t, text: t })), { value: '-', text: '(no owner)' }])];
+  yield* [select('f-owner', 'Owner', [{ value: 'customer', text: 'You' }, { value: 'shared', text: 'Shared' }, { value: 'aws', text: 'AWS' }])];
+  yield* [select('f-status', 'Status', (['finding', 'not-checked', 'met', 'verified', 'aws'] as CellStatus[]).map((s) => ({ value: s, text: CELL_STATUS_TITLES[s] })))];
+  yield* [`<button type="reset" id="f-reset">Clear filters</button>`];
+  yield* [`<p id="visible-count" role="status" aria-live="polite">Showing ${data.rows.length} of ${data.rows.length} resources</p>`];
+  yield* [`</form>`];
 
   if (data.rows.length === 0) {
-    out.push(`<p class="empty">No AWS resources were found.</p>`);
-    return out.join('\n');
+    yield* [`<p class="empty">No AWS resources were found.</p>`];
+    return;
   }
-  out.push(`<div class="table-wrap" tabindex="0" role="region" aria-label="Responsibility matrix, scrollable">`);
-  out.push(`<table id="matrix"><caption>Each row is a resource; each column a security duty. Cells show who owns it and whether the code meets it.</caption>`);
-  out.push(
+  yield* [`<div class="table-wrap" tabindex="0" role="region" aria-label="Responsibility matrix, scrollable">`];
+  yield* [`<table id="matrix"><caption>Each row is a resource; each column a security duty. Cells show who owns it and whether the code meets it.</caption>`];
+  yield* [
     `<thead><tr><th scope="col">Resource</th><th scope="col">File</th>${data.teams.length || data.ownersConfigured ? '<th scope="col">Team</th>' : ''}${data.layers
       .map((l) => `<th scope="col" class="layer">${esc(l.title)}</th>`)
       .join('')}</tr></thead>`,
-  );
-  out.push('<tbody>');
-  data.rows.forEach((r, i) => {
+  ];
+  yield* ['<tbody>'];
+  for (let i = 0; i < data.rows.length; i++) {
+    const r = data.rows[i]!;
     const attrs = `data-row="${i}" data-file="${esc(r.displayFile)}" data-service="${esc(r.service)}" data-team="${esc(r.team ?? '-')}"`;
     const name =
       opts.interactive === 'webview'
@@ -82,46 +87,45 @@ export function renderMatrixFragment(data: MatrixData, opts: TableOptions): stri
         return `<td class="cell s-${cell.status}${cell.owner ? ' o-' + cell.owner : ''}" data-layer="${label}" data-status="${cell.status}" data-owner="${cell.owner ?? ''}" title="${esc(title)}">${inner}</td>`;
       })
       .join('');
-    out.push(
+    yield* [
       `<tr ${attrs}><th scope="row">${name}<span class="type">${esc(r.type)}</span></th><td class="file">${esc(r.displayFile)}:${r.line}</td>${data.teams.length || data.ownersConfigured ? `<td class="team">${r.team ? esc(r.team) : '<span class="none">none</span>'}</td>` : ''}${cells}</tr>`,
-    );
-  });
-  out.push('</tbody></table></div>');
+    ];
+  }
+  yield* ['</tbody></table></div>'];
 
   if (data.account) {
     const a = data.account;
-    out.push(`<section class="account" aria-labelledby="account-h"><h2 id="account-h">Account ${esc(a.account)} (${esc(a.region)})</h2><p class="meta">${esc(a.arn)} · checked ${esc(a.checkedAt)}</p>`);
-    out.push(`<table class="account-facts"><caption>What the account itself enforces</caption><thead><tr><th scope="col">Control</th><th scope="col">State</th></tr></thead><tbody>${a.facts
+    yield* [`<section class="account" aria-labelledby="account-h"><h2 id="account-h">Account ${esc(a.account)} (${esc(a.region)})</h2><p class="meta">${esc(a.arn)} · checked ${esc(a.checkedAt)}</p>`];
+    yield* [`<table class="account-facts"><caption>What the account itself enforces</caption><thead><tr><th scope="col">Control</th><th scope="col">State</th></tr></thead><tbody>${a.facts
       .map((f) => `<tr><th scope="row">${esc(f.title)}</th><td class="${f.known ? '' : 's-not-checked'}">${esc(f.text)}</td></tr>`)
-      .join('')}</tbody></table>`);
+      .join('')}</tbody></table>`];
     if (a.issues.length)
-      out.push(`<ul class="account-issues">${a.issues.map((i) => `<li><span class="sev sev-${esc(i.severity)}">${esc(i.severity)}</span> ${esc(i.title)} — ${esc(i.detail)} <code>${esc(i.control)}</code></li>`).join('')}</ul>`);
-    out.push('</section>');
+      yield* [`<ul class="account-issues">${a.issues.map((i) => `<li><span class="sev sev-${esc(i.severity)}">${esc(i.severity)}</span> ${esc(i.title)} — ${esc(i.detail)} <code>${esc(i.control)}</code></li>`).join('')}</ul>`];
+    yield* ['</section>'];
   }
 
-  out.push(`<section class="legend" aria-label="Legend"><h2>Legend</h2><ul>${(['finding', 'not-checked', 'met', 'verified', 'aws', 'n/a'] as CellStatus[])
+  yield* [`<section class="legend" aria-label="Legend"><h2>Legend</h2><ul>${(['finding', 'not-checked', 'met', 'verified', 'aws', 'n/a'] as CellStatus[])
     .map((s) => `<li><span class="cell s-${s}">${esc(CELL_TEXT[s])}</span> ${esc(CELL_STATUS_TITLES[s])}</li>`)
-    .join('')}</ul><p>Owner: <strong>You</strong> = the customer's duty alone, <strong>Shared</strong> = AWS provides the mechanism and you configure it, <strong>AWS</strong> = AWS carries it.</p></section>`);
+    .join('')}</ul><p>Owner: <strong>You</strong> = the customer's duty alone, <strong>Shared</strong> = AWS provides the mechanism and you configure it, <strong>AWS</strong> = AWS carries it.</p></section>`];
 
   if (data.ownersConfigured) {
-    out.push(`<section class="unowned" aria-labelledby="unowned-h"><h2 id="unowned-h">Resources without an owner (${data.unowned.length})</h2>`);
-    out.push(data.unowned.length ? `<ul>${data.unowned.map((u) => `<li><code>${esc(u.address)}</code> — ${esc(u.displayFile)}:${u.line}</li>`).join('')}</ul>` : '<p>Every resource has an owner.</p>');
-    out.push('</section>');
+    yield* [`<section class="unowned" aria-labelledby="unowned-h"><h2 id="unowned-h">Resources without an owner (${data.unowned.length})</h2>`];
+    yield* [data.unowned.length ? `<ul>${data.unowned.map((u) => `<li><code>${esc(u.address)}</code> — ${esc(u.displayFile)}:${u.line}</li>`).join('')}</ul>` : '<p>Every resource has an owner.</p>'];
+    yield* ['</section>'];
   }
 
   const withFindings = data.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.cells.some((c) => c.findings.length));
   if (withFindings.length) {
-    out.push(`<section class="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>`);
+    yield* [`<section class="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>`];
     for (const { r, i } of withFindings) {
-      out.push(`<h3 id="f-${i}"><code>${esc(r.address)}</code> <span class="file">${esc(r.displayFile)}:${r.line}</span></h3><ul>`);
+      yield* [`<h3 id="f-${i}"><code>${esc(r.address)}</code> <span class="file">${esc(r.displayFile)}:${r.line}</span></h3><ul>`];
       for (const cell of r.cells)
         for (const f of cell.findings)
-          out.push(`<li><span class="sev sev-${esc(f.severity)}">${esc(f.severity)}</span> <code>${esc(f.ruleId)}</code> ${esc(f.message)} <span class="file">(line ${f.line}, ${esc(data.layers.find((l) => l.id === cell.layer)?.title ?? cell.layer)})</span></li>`);
-      out.push('</ul>');
+          yield* [`<li><span class="sev sev-${esc(f.severity)}">${esc(f.severity)}</span> <code>${esc(f.ruleId)}</code> ${esc(f.message)} <span class="file">(line ${f.line}, ${esc(data.layers.find((l) => l.id === cell.layer)?.title ?? cell.layer)})</span></li>`];
+      yield* ['</ul>'];
     }
-    out.push('</section>');
+    yield* ['</section>'];
   }
-  return out.join('\n');
 }
 
 /** Filtering and count updates, shared verbatim by the report page (inline, hashed in the CSP) and the matrix webview. */

@@ -8,7 +8,7 @@ import type { Problem } from '../../engine/types';
 import type { ProjectConfig } from '../../engine/config';
 import type { FileKind, Host } from '../../engine/source';
 import { createNodeHost, toEnginePath } from '../../host/node-host';
-import { matrixFromInputs, matrixInputsOfUnit, renderMatrixHtml, renderMatrixJsonChunks, renderMatrixMarkdown, type FromAnalysisOptions, type MatrixInput } from '../../report';
+import { matrixFromInputs, matrixInputsOfUnit, renderMatrixHtmlChunks, renderMatrixJsonChunks, renderMatrixMarkdown, type FromAnalysisOptions, type MatrixInput } from '../../report';
 import { loadCliAccount, readProjectConfig, resolveVarFiles } from '../project';
 import { displayPath } from '../format/report';
 import { accountFactsForLayer } from '../../engine/account/apply';
@@ -137,8 +137,8 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
   const kept = unitsToKeep(analyzed);
   const result = { problems: [...found.problems, ...kept.flatMap((k) => k.problems)] };
   const data = matrixFromInputs(kept.flatMap((k) => k.inputs), opts);
-  // JSON goes out a row at a time; HTML and Markdown are rendered whole.
-  const chunks: Iterable<string> = format === 'json' ? renderMatrixJsonChunks(data) : [format === 'html' ? renderMatrixHtml(data) : renderMatrixMarkdown(data)];
+  // JSON and HTML go out a row at a time; Markdown (for pull-request comments, kept short by nature) whole.
+  const chunks: Iterable<string> = format === 'json' ? renderMatrixJsonChunks(data) : format === 'html' ? renderMatrixHtmlChunks(data) : [renderMatrixMarkdown(data)];
 
   if (v.output) {
     const out = abs(v.output as string);
