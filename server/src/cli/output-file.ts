@@ -1,6 +1,9 @@
-// Where `--output FILE` goes: the folders above it are created as needed.
+// Where a report goes: `--output FILE` (the folders above it are created as needed) or standard output.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { UsageError } from './args';
+import type { CliIO } from './io';
 
 /**
  * Creates the missing folders above `file`, one level at a time, and lets the first failure through. Node 20's
@@ -32,4 +35,39 @@ export function reportWriteError(e: unknown, shown: string): string {
     default:
       return `cannot write the report to ${shown}: ${err.message ?? String(e)}`;
   }
+}
+
+/** Produces a report by handing its chunks, in order, to `sink` (awaiting each returned promise: backpressure). */
+export type ReportProducer = (sink: (chunk: Uint8Array) => void | Promise<void>) => Promise<void>;
+
+/**
+ * Writes a report produced a chunk at a time to `--output` (folders created; a failure is a UsageError naming the path
+ * as the user wrote it) or to standard output, raw when the CLI's IO takes bytes and decoded as UTF-8 text otherwise.
+ */
+export async function emitReport(produce: ReportProducer, io: CliIO, output?: { path: string; shown: string }): Promise<void> {
+  if (output) {
+    let fd: number | undefined;
+    try {
+      ensureParentDir(output.path);
+      fd = fs.openSync(output.path, 'w');
+      const file = fd;
+      await produce((chunk) => writeAll(file, chunk));
+    } catch (e) {
+      throw new UsageError(reportWriteError(e, output.shown));
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  } else if (io.writeStdout) {
+    await produce(io.writeStdout);
+  } else {
+    const decoder = new StringDecoder('utf8');
+    await produce((chunk) => io.stdout(decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
+    const rest = decoder.end();
+    if (rest) io.stdout(rest);
+  }
+}
+
+function writeAll(fd: number, chunk: Uint8Array): void {
+  let done = 0;
+  while (done < chunk.length) done += fs.writeSync(fd, chunk, done, chunk.length - done);
 }

@@ -15,7 +15,7 @@ import { accountFactsForLayer } from '../../engine/account/apply';
 import { factLines } from '../../engine/account/describe';
 import { accountIssues } from '../../engine/account/issues';
 import type { AccountPosture } from '../../engine/account/types';
-import { ensureParentDir, reportWriteError } from '../output-file';
+import { emitReport } from '../output-file';
 
 export const HELP = `Usage: demarc report [paths…] [--format html|markdown|json] [--output FILE]
 
@@ -135,29 +135,18 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
     analyzed.push({ unit, files: r.files.map((f) => ({ path: f.path, kind: f.kind })), inputs: matrixInputsOfUnit(r, opts), problems: r.problems });
   }
   const kept = unitsToKeep(analyzed);
-  const result = { problems: [...found.problems, ...kept.flatMap((k) => k.problems)] };
+  const problems = [...found.problems, ...kept.flatMap((k) => k.problems)];
   const data = matrixFromInputs(kept.flatMap((k) => k.inputs), opts);
   // JSON and HTML go out a row at a time; Markdown (for pull-request comments, kept short by nature) whole.
   const chunks: Iterable<string> = format === 'json' ? renderMatrixJsonChunks(data) : format === 'html' ? renderMatrixHtmlChunks(data) : [renderMatrixMarkdown(data)];
 
-  if (v.output) {
-    const out = abs(v.output as string);
-    let fd: number | undefined;
-    try {
-      ensureParentDir(out);
-      fd = fs.openSync(out, 'w');
-      for (const batch of batches(chunks)) fs.writeSync(fd, batch);
-    } catch (e) {
-      throw new UsageError(reportWriteError(e, displayPath(out, cwd)));
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
-    io.stderr(`${data.counts.resources} resources, ${data.counts.findings} findings, ${data.counts.cells['not-checked']} duties not checked${data.ownersConfigured ? `, ${data.counts.unowned} without an owner` : ''}\nwrote ${displayPath(out, cwd)}\n`);
-  } else if (io.writeStdout) {
-    for (const batch of batches(chunks)) await io.writeStdout(Buffer.from(batch, 'utf8'));
-  } else for (const batch of batches(chunks)) io.stdout(batch);
+  const output = v.output ? { path: abs(v.output as string), shown: displayPath(abs(v.output as string), cwd) } : undefined;
+  await emitReport(async (sink) => {
+    for (const batch of batches(chunks)) await sink(Buffer.from(batch, 'utf8'));
+  }, io, output);
+  if (output) io.stderr(`${data.counts.resources} resources, ${data.counts.findings} findings, ${data.counts.cells['not-checked']} duties not checked${data.ownersConfigured ? `, ${data.counts.unowned} without an owner` : ''}\nwrote ${output.shown}\n`);
 
-  const inputErrors = result.problems.filter((p) => INPUT_ERROR_CODES.has(p.code));
+  const inputErrors = problems.filter((p) => INPUT_ERROR_CODES.has(p.code));
   for (const p of inputErrors) io.stderr(`demarc report: ${displayPath(p.file, cwd)}: ${p.message}\n`);
   return inputErrors.length ? 2 : 0;
 }

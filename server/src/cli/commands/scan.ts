@@ -5,7 +5,6 @@ import type { CliIO, CommandRunner } from '../io';
 import { oneOf, parseByteSize, parseCommandArgs, suggest, UsageError, type OptionSpec } from '../args';
 import { colorWanted, makeStyle } from '../color';
 import { toolVersion } from '../version';
-import { StringDecoder } from 'node:string_decoder';
 import { discover, type AnalyzeOptions } from '../../engine/analyze';
 import { renderUnits } from '../worker-pool';
 import { isExcluded, type ProjectConfig } from '../../engine/config';
@@ -20,7 +19,7 @@ import { summaryText } from '../format/text';
 import type { RenderedProblem, RenderOptions } from '../render-unit';
 import { ReportCollector, summaryOf, type ReportFrame } from '../report-writer';
 import { Spool } from '../spool';
-import { ensureParentDir, reportWriteError } from '../output-file';
+import { emitReport } from '../output-file';
 
 export const HELP = `Usage: demarc scan [paths…] [options]
 
@@ -164,28 +163,9 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
     // Excluded paths are the user's "not ours": their syntax errors would be noise too.
     collected.problems = [...configProblems.map(ownRange), ...collected.problems.filter((p) => !config || !isExcluded(p.problem.file, config))];
 
-    if (v.output) {
-      const out = abs(v.output as string);
-      let fd: number | undefined;
-      try {
-        ensureParentDir(out);
-        fd = fs.openSync(out, 'w');
-        const file = fd;
-        await collector.write(collected, frame, (chunk) => writeAll(file, chunk));
-      } catch (e) {
-        throw new UsageError(reportWriteError(e, displayPath(out, cwd)));
-      } finally {
-        if (fd !== undefined) fs.closeSync(fd);
-      }
-      if (!v.quiet) io.stderr(`${summaryText(summaryOf(collected, frame), makeStyle(false))}\nwrote ${displayPath(out, cwd)}\n`);
-    } else if (io.writeStdout) {
-      await collector.write(collected, frame, io.writeStdout);
-    } else {
-      const decoder = new StringDecoder('utf8');
-      await collector.write(collected, frame, (chunk) => io.stdout(decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
-      const rest = decoder.end();
-      if (rest) io.stdout(rest);
-    }
+    const output = v.output ? { path: abs(v.output as string), shown: displayPath(abs(v.output as string), cwd) } : undefined;
+    await emitReport((sink) => collector.write(collected, frame, sink), io, output);
+    if (output && !v.quiet) io.stderr(`${summaryText(summaryOf(collected, frame), makeStyle(false))}\nwrote ${output.shown}\n`);
 
     const inputErrors = collected.problems.filter((p) => INPUT_ERROR_CODES.has(p.problem.code)).map((p) => p.problem);
     if (inputErrors.length) {
@@ -200,11 +180,6 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
 
 function ownRange(p: Problem): RenderedProblem {
   return p.range ? { problem: p, range: p.range } : { problem: p };
-}
-
-function writeAll(fd: number, chunk: Uint8Array): void {
-  let done = 0;
-  while (done < chunk.length) done += fs.writeSync(fd, chunk, done, chunk.length - done);
 }
 
 function checkRoot(root: string): string | undefined {
