@@ -223,7 +223,7 @@ export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}
     skipRules: options.skipRules,
     config: options.config,
     sources: evaluation.resources,
-    fixes: options.fixes ?? true,
+    fixes: options.fixes,
     onRuleError: (ruleId, error) =>
       problems.push({ file: unit.path, severity: 'warning', code: 'rule-error', message: `rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.message : String(error)}` }),
   });

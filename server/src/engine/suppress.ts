@@ -16,6 +16,7 @@ import type { Finding, Problem, Span, Suppression } from './types';
 import type { Val } from './evaluate/value';
 import type { RuleMeta } from './rules/meta';
 import { getRuleMeta } from './rules/registry';
+import { baseAddress } from './adapt/context';
 import { LineIndex } from './text';
 import { isValidDate, parseDemarcDirective } from './suppress-directive';
 
@@ -78,9 +79,9 @@ export function applySuppressions(
   }
   for (const file of ctx.files) {
     const comments = ctx.comments.get(file.path) ?? scanComments(file);
-    const resources = resourcesByFile.get(file.path) ?? [];
-    const where = comments.length ? resourceLookup(file, resources) : undefined;
-    for (const c of comments) directives.push(...directivesFromComment(file, c, where!, problems));
+    if (comments.length === 0) continue;
+    const where = resourceLookup(file, resourcesByFile.get(file.path) ?? []);
+    for (const c of comments) directives.push(...directivesFromComment(file, c, where, problems));
   }
   for (const r of ctx.resources) directives.push(...directivesFromMetadata(r, problems));
 
@@ -204,7 +205,7 @@ function directiveIndex(directives: Directive[], files: Map<string, SourceFile>)
       case 'module':
         return everywhere.push(i);
       case 'resource': {
-        push(byAddress, stripInstance(s.resource.address), i);
+        push(byAddress, baseAddress(s.resource.address), i);
         const f = files.get(s.resource.span.file);
         if (f) lines(f.path, f.lines.positionAt(s.resource.span.start).line, f.lines.positionAt(s.resource.span.end).line, i);
         else everywhere.push(i);
@@ -214,7 +215,7 @@ function directiveIndex(directives: Directive[], files: Map<string, SourceFile>)
   });
   const none: number[] = [];
   return (f) => {
-    const lists = [fileWide.get(f.file), byLine.get(f.file)?.get(f.range.start.line), wide.get(f.file), f.resource !== undefined ? byAddress.get(stripInstance(f.resource)) : undefined, everywhere];
+    const lists = [fileWide.get(f.file), byLine.get(f.file)?.get(f.range.start.line), wide.get(f.file), f.resource !== undefined ? byAddress.get(baseAddress(f.resource)) : undefined, everywhere];
     const found = new Set<number>();
     for (const list of lists) if (list) for (const i of list) found.add(i);
     return found.size === 0 ? none : [...found].sort((a, b) => a - b);
@@ -361,7 +362,7 @@ function covers(d: Directive, f: Finding): boolean {
       return (f.resource?.startsWith(s.prefix) ?? false) || (f.file === s.lines.file && f.range.start.line >= s.lines.from && f.range.start.line <= s.lines.to);
     case 'resource': {
       const r = s.resource;
-      if (f.resource !== undefined && (f.resource === r.address || stripInstance(f.resource) === stripInstance(r.address))) return true;
+      if (f.resource !== undefined && (f.resource === r.address || baseAddress(f.resource) === baseAddress(r.address))) return true;
       // Findings located inside the block (e.g. on a companion resource reported under its parent's address).
       return f.span.file === r.span.file && f.span.start >= r.span.start && f.span.end <= r.span.end;
     }
@@ -401,10 +402,6 @@ function isWildcard(id: string): boolean {
 /** Checkov, Trivy/tfsec and KICS ids are accepted in demarc:ignore; they are not "unknown Demarc rules". */
 function looksLikeOtherScannerId(id: string): boolean {
   return /^CKV2?_[A-Z0-9]+_\d+$/i.test(id) || /^AVD-[A-Z]+-\d+$/i.test(id) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-}
-
-function stripInstance(address: string): string {
-  return address.replace(/\[[^\]]*\]$/, '');
 }
 
 function label(d: Directive): string {

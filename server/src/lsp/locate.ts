@@ -1,4 +1,5 @@
 // Finding things at an offset in analysis results: the resource, the attribute, the comment under the cursor.
+import { baseAddress } from '../engine/adapt/context';
 import type { UnitResult } from '../engine/analyze';
 import type { Comment, SourceResource } from '../engine/source';
 import type { Finding, Span } from '../engine/types';
@@ -74,7 +75,7 @@ export function resourceOf(result: UnitResult, f: Finding): SourceResource | und
   const sameFile = result.sourceResources.filter((r) => r.file === f.file);
   return (
     sameFile.find((r) => r.address === f.resource) ??
-    sameFile.find((r) => f.resource !== undefined && r.address.replace(/\[[^\]]*\]$/, '') === f.resource.replace(/\[[^\]]*\]$/, '')) ??
+    sameFile.find((r) => f.resource !== undefined && baseAddress(r.address) === baseAddress(f.resource)) ??
     resourceAtSpan(sameFile, f.span)
   );
 }

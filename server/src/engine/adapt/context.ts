@@ -69,13 +69,10 @@ export class DesignationIndex<T> {
   /** The items that designate `target`, in their list order: `items.filter((i) => designates(valOf(i), target, knownName))`. */
   for(target: SourceResource, knownName?: string): T[] {
     const base = baseAddress(target.address);
-    const a = this.byRef.get(target.address);
-    const b = base !== target.address ? this.byRef.get(base) : undefined;
-    const c = knownName !== undefined ? this.byName.get(knownName) : undefined;
-    const only = (a ? 1 : 0) + (b ? 1 : 0) + (c ? 1 : 0) === 1 ? (a ?? b ?? c)! : undefined;
-    if (only) return only.map((i) => this.items[i]!);
-    const found = new Set<number>([...(a ?? []), ...(b ?? []), ...(c ?? [])]);
-    return [...found].sort((x, y) => x - y).map((i) => this.items[i]!);
+    const lists = [this.byRef.get(target.address), base !== target.address ? this.byRef.get(base) : undefined, knownName !== undefined ? this.byName.get(knownName) : undefined].filter((l) => l !== undefined);
+    // One list is already in order and without repeats; several are merged back into list order.
+    const at = lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((x, y) => x - y);
+    return at.map((i) => this.items[i]!);
   }
 
   /** Whether any item designates `target`. */
