@@ -295,17 +295,27 @@ export const MAX_EXPANDED = 250_000;
 
 const expandedSizes = new WeakMap<Val, number>();
 
-/** Elements of `v` with shared parts counted at each use, capped just above MAX_EXPANDED; linear in distinct parts. */
+/**
+ * Elements of `v` with shared parts counted at each use, capped just above MAX_EXPANDED. Only parts of 32 elements
+ * or more are remembered: smaller ones cost little to walk again, and a WeakMap entry per scalar costs the garbage
+ * collector more than the walk. Work stays linear in distinct parts times 32.
+ */
 export function expandedSize(v: Val): number {
-  const hit = expandedSizes.get(v);
-  if (hit !== undefined) return hit;
   let n = 1;
   if (v.kind === 'list') {
+    if (v.items.length === 0) return 1;
+    const hit = expandedSizes.get(v);
+    if (hit !== undefined) return hit;
     for (const item of v.items) if ((n += expandedSize(item)) > MAX_EXPANDED) break;
   } else if (v.kind === 'object') {
+    if (v.fields.size === 0) return 1;
+    const hit = expandedSizes.get(v);
+    if (hit !== undefined) return hit;
     for (const f of v.fields.values()) if ((n += expandedSize(f.value)) > MAX_EXPANDED) break;
-  } else if (v.kind === 'string' && v.json) n += expandedSize(v.json);
+  } else if (v.kind === 'string' && v.json) {
+    n += expandedSize(v.json);
+  } else return 1;
   n = Math.min(n, MAX_EXPANDED + 1);
-  expandedSizes.set(v, n);
+  if (n >= 32) expandedSizes.set(v, n);
   return n;
 }
