@@ -132,16 +132,24 @@ function workspaceScan(): void {
   log(`generating ${files} files in ${dir} …`);
   const size = generateMixedWorkspace(dir, files);
   extra.workspace = size;
-  const scanOnce = (jobs: number, format: 'json' | 'text' = 'json') => {
+  const scanOnce = (jobs: number, format: 'json' | 'text' | 'html' = 'json', command: 'scan' | 'report' = 'scan') => {
     const rssFile = join(os.tmpdir(), `demarc-bench-rss-${process.pid}`);
     const outFile = join(os.tmpdir(), `demarc-bench-out-${process.pid}.json`);
     const t = performance.now();
-    const r = spawnSync(process.execPath, ['--require', join(root, 'bench/rss-probe.cjs'), join(root, 'dist/cli.js'), 'scan', dir, '--format', format, '--output', outFile, '--jobs', String(jobs), '--quiet'], {
+    const args = command === 'scan' ? ['scan', dir, '--format', format, '--output', outFile, '--jobs', String(jobs), '--quiet'] : ['report', dir, '--format', format, '--output', outFile, '--jobs', String(jobs)];
+    const r = spawnSync(process.execPath, ['--require', join(root, 'bench/rss-probe.cjs'), join(root, 'dist/cli.js'), ...args], {
       env: { ...process.env, DEMARC_BENCH_RSS_FILE: rssFile },
       encoding: 'utf8',
     });
     const ms = performance.now() - t;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`demarc scan failed (${r.status}): ${r.stderr}`);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`demarc ${command} failed (${r.status}): ${r.stderr}`);
+    if (command === 'report') {
+      const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number; userCpuMs: number; systemCpuMs: number };
+      const bytes = statSync(outFile).size;
+      rmSync(rssFile, { force: true });
+      rmSync(outFile, { force: true });
+      return { ms, rss: usage.maxRssBytes / 1024 / 1024, cpuMs: usage.userCpuMs + usage.systemCpuMs, analysisMs: NaN, findings: NaN, bytes };
+    }
     const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number; userCpuMs: number; systemCpuMs: number };
     // The report's own duration covers discovery and analysis; the rest of the wall time is start-up and
     // writing the (large) JSON report.
@@ -164,6 +172,14 @@ function workspaceScan(): void {
   const text = scanOnce(2, 'text');
   extra.scanTwoThreadsText = text;
   rows.push({ target: 'CLI scan, 2 threads, text report, wall', measured: text.ms / 1000, unit: 's', limit, note: `CPU/2 ${(text.cpuMs / 2 / 1000).toFixed(1)} s; RSS ${text.rss.toFixed(0)} MB` });
+  // The responsibility matrix of the same workspace: every resource's row, spooled and written a row at a time.
+  for (const format of ['json', 'html'] as const) {
+    log(`demarc report --format ${format} with 2 worker threads …`);
+    const rep = scanOnce(2, format, 'report');
+    extra[`report${format === 'json' ? 'Json' : 'Html'}`] = rep;
+    rows.push({ target: `demarc report --format ${format}, 2 threads, wall`, measured: rep.ms / 1000, unit: 's', limit, info: true, note: `CPU/2 ${(rep.cpuMs / 2 / 1000).toFixed(1)} s; ${((rep.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB written` });
+    rows.push({ target: `demarc report --format ${format}: peak RSS`, measured: rep.rss, unit: 'MB', limit: 500, info: true, note: 'whole process, all threads' });
+  }
   if (quick || process.env.BENCH_SINGLE === '1') {
     log('scanning in one thread …');
     const one = scanOnce(1);

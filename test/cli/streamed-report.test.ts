@@ -1,6 +1,7 @@
 // The streamed report of `demarc scan` (render-unit.ts → report-writer.ts): byte for byte what the one-piece
 // formatters (formatJson, formatSarif, formatText over the whole analysis) produce, whatever the number of threads,
 // the order units finish in, a worker dying mid-scan, or the findings' text living in memory or in a spool file.
+// The same for `demarc report`'s matrix (matrix-unit.ts → spooled-rows.ts) against the one-piece matrix renderers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,10 @@ import { Spool } from '../../server/src/cli/spool';
 import { generateWorkspace } from '../../bench/workspace';
 import { REPO, type RunOptions } from './helpers';
 import { runScan } from '../../server/src/cli/commands/scan';
+import { runReport, type ReportDeps } from '../../server/src/cli/commands/report';
+import { SpooledRows } from '../../server/src/cli/spooled-rows';
+import { parseProjectConfig, type ProjectConfig } from '../../server/src/engine/config';
+import { matrixFromAnalysis, matrixRowJson, renderMatrixHtml, renderMatrixJson, renderMatrixMarkdown, type MatrixData, type RowKey } from '../../server/src/report';
 
 const FIXTURES = `${REPO}/test/fixtures`;
 const FORMATS: ScanFormat[] = ['json', 'sarif', 'text'];
@@ -222,4 +227,96 @@ test('spool: without a usable temporary folder the findings stay in memory and t
     if (saved === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = saved;
   }
+});
+
+/** `demarc report` through runReport on the real file system (so worker threads are allowed), at a fixed time. */
+async function report(root: string, args: string[], deps: Omit<ReportDeps, 'host' | 'now'> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: root, env: {}, isTTY: false };
+  const code = await runReport(['.', ...args], io, { now: () => new Date('2026-01-01T00:00:00Z'), ...deps });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+/** The matrix the way the language server and the tests make it: the whole analysis, every row in memory. */
+function onePieceMatrix(root: string, config?: ProjectConfig): MatrixData {
+  const result = analyze([root], createNodeHost(), config ? { config } : {});
+  return matrixFromAnalysis(result, { cwd: root, roots: ['.'], generatedAt: '2026-01-01T00:00:00.000Z', ruleRan: (id) => config?.rules[id] !== 'off', ...(config ? { config } : {}) });
+}
+
+test('demarc report: rows spooled and read back, in one thread and in two, equal the one-piece matrix in every format', { timeout: 180_000 }, async () => {
+  const project = `${FIXTURES}/report/project`;
+  const configPath = `${project}/.demarc.yaml`;
+  const { config } = parseProjectConfig(readFileSync(configPath, 'utf8'), configPath);
+  // The real worker, counting its starts in a file: the two-thread runs below must really use two threads.
+  const marker = `${tmp}/report-worker-starts`;
+  const counting = `${tmp}/counting-worker.js`;
+  writeFileSync(counting, `require('node:fs').appendFileSync(${JSON.stringify(marker)}, 'w');\nrequire(${JSON.stringify(workerScript)});\n`);
+  for (const [root, cfg] of [[workspace, undefined], [project, config]] as const) {
+    const data = onePieceMatrix(root, cfg);
+    assert.ok(data.rows.length > 0);
+    const expected = { json: renderMatrixJson(data), html: renderMatrixHtml(data), markdown: renderMatrixMarkdown(data) };
+    for (const format of ['json', 'html', 'markdown'] as const) {
+      const label = `${root.slice(REPO.length)} ${format}`;
+      const one = await report(root, ['--format', format, '--jobs', '1']);
+      assert.equal(one.code, 0, one.stderr);
+      assert.equal(one.stdout, expected[format], `one thread, rows in memory: ${label}`);
+      writeFileSync(marker, '');
+      const two = await report(root, ['--format', format, '--jobs', '2'], { workerPath: counting, parallelMinUnits: 1, spoolMemoryLimit: 2048 });
+      assert.equal(two.code, 0, two.stderr);
+      assert.equal(readFileSync(marker, 'utf8'), 'ww', `${label}: two worker threads started`);
+      assert.equal(two.stdout, expected[format], `two threads, rows in a spool file: ${label}`);
+    }
+  }
+  // What the comparison above must cover: a called module folder reported through its caller only, teams.
+  const { units } = discover([workspace], createNodeHost());
+  assert.ok(analyze([workspace], createNodeHost()).units.length < units.length);
+  assert.ok(onePieceMatrix(project, config).teams.length > 0);
+});
+
+test('spooled rows: matrix order whatever order units arrive in, ties in unit order, dropped units left out, read twice', () => {
+  const key = (displayFile: string, line: number, address: string): RowKey => ({ address, displayFile, line, service: 's3', serviceName: 'Amazon S3' });
+  const row = (k: RowKey, n: number) => JSON.stringify({ ...k, n });
+  for (const limit of [1 << 20, 64]) {
+    const rows = new SpooledRows('json', new Spool(limit));
+    // Unit 2 arrives first; units 0 and 2 have a tie on (file, line, address).
+    rows.add([row(key('b.tf', 1, 'x'), 20)], key('b.tf', 1, 'x'), 2);
+    rows.add([row(key('a.tf', 9, 'y'), 21)], key('a.tf', 9, 'y'), 2);
+    rows.add([row(key('b.tf', 1, 'x'), 0)], key('b.tf', 1, 'x'), 0);
+    rows.add([row(key('a.tf', 10, 'a'), 1)], key('a.tf', 10, 'a'), 0);
+    rows.add([row(key('a.tf', 1, 'z'), 10)], key('a.tf', 1, 'z'), 1);
+    rows.finish((unit) => unit !== 1);
+    const order = () => [...rows].map((r) => (r as unknown as { n: number }).n);
+    assert.deepEqual(order(), [21, 1, 0, 20], `limit ${limit}`);
+    assert.deepEqual(order(), [21, 1, 0, 20], `limit ${limit}: a second pass reads the same rows`);
+    assert.deepEqual(rows.keys.map((k) => k.line), [9, 10, 1, 1]);
+    assert.equal(rows.length, 4);
+    assert.equal(rows.pieces('html-row'), undefined, 'JSON rows have no HTML pieces');
+    rows.close();
+  }
+  // HTML and Markdown rows: a main piece and a findings piece ('' for none), multi-byte text kept whole.
+  for (const format of ['html', 'markdown'] as const) {
+    const rows = new SpooledRows(format, new Spool(32));
+    rows.add(['row b ✓', ''], key('b.tf', 1, 'x'), 0);
+    rows.add(['row a é', 'findings a\nsecond line ü'], key('a.tf', 1, 'x'), 1);
+    rows.finish(() => true);
+    const [main, findings] = format === 'html' ? (['html-row', 'html-findings'] as const) : (['md-row', 'md-findings'] as const);
+    assert.deepEqual([...rows.pieces(main)!], ['row a é', 'row b ✓'], format);
+    assert.deepEqual([...rows.pieces(findings)!], ['findings a\nsecond line ü', ''], format);
+    assert.equal(rows.pieces('json'), undefined);
+    assert.throws(() => [...rows], /kept as .* text, not as rows/);
+    rows.close();
+  }
+});
+
+test('a row in the JSON report: matrixRowJson is the row as JSON.stringify of the whole matrix indents it', () => {
+  const data = onePieceMatrix(workspace);
+  const whole = JSON.stringify(data, null, 2);
+  for (const r of data.rows) {
+    const text = matrixRowJson(r);
+    assert.equal(text, JSON.stringify(r, null, 2).replace(/\n/g, '\n    '));
+    assert.ok(whole.includes(`\n    ${text}`));
+  }
+  const odd = { ...data.rows[0]!, address: 'a\n"b"\u2028', line1: '' };
+  assert.equal(matrixRowJson(odd), JSON.stringify(odd, null, 2).replace(/\n/g, '\n    '));
 });

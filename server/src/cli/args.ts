@@ -76,3 +76,10 @@ function distance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/** `--jobs N`: a whole number of analysis threads, 1 or more. */
+export function parseJobs(raw: string): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < 1) throw new UsageError(`--jobs: expected a whole number of threads (1 or more), got "${raw}"`);
+  return n;
+}

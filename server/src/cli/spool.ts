@@ -1,4 +1,5 @@
-// Append-only byte store for the rendered findings of a scan, read back in report order once every unit is in.
+// Append-only byte store for the rendered findings of a scan (or the matrix rows of a report), read back in report
+// order once every unit is in.
 // It stays in memory while small and moves to an unlinked temporary file past `memoryLimit`, so a scan's memory
 // does not grow with the size of its report (hundreds of megabytes of JSON for a large workspace).
 import * as fs from 'node:fs';
@@ -37,7 +38,7 @@ export class Spool {
       try {
         this.spill();
       } catch {
-        // No usable temporary folder: the scan still completes, holding the findings' text in memory instead.
+        // No usable temporary folder: the command still completes, holding the bytes in memory instead.
         this.memoryLimit = Infinity;
       }
     }
@@ -45,7 +46,7 @@ export class Spool {
       try {
         writeAll(this.fd, bytes, at);
       } catch (e) {
-        throw new Error(`cannot write the scan's temporary file in ${os.tmpdir()}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new Error(`cannot write a temporary file in ${os.tmpdir()}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     else this.chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -68,7 +69,7 @@ export class Spool {
     let got = 0;
     while (got < want) {
       const n = fs.readSync(this.fd, this.scratch, got, want - got, offset + got);
-      if (n === 0) throw new Error(`scan spool: unexpected end of the temporary file at ${offset + got}`);
+      if (n === 0) throw new Error(`unexpected end of a temporary file in ${os.tmpdir()} at byte ${offset + got}`);
       got += n;
     }
     this.window = { start: offset, bytes: this.scratch.subarray(0, want) };

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { analyzeUnit, discover, mergeResults, type AnalysisResult, type AnalyzeOptions, type Unit, type UnitResult } from '../engine/analyze';
 import type { Host, SourceFile } from '../engine/source';
 import { LineIndex } from '../engine/text';
+import { matrixUnit, rowOptions, type MatrixJob, type MatrixUnit } from './matrix-unit';
 import { renderUnit, type RenderedUnit, type RenderOptions } from './render-unit';
 import { toWire, type FromWorker, type ToWorker, type UnitPayload, type WireUnitResult, type WorkerInit, type WorkerOptions } from './worker-protocol';
 
@@ -54,7 +55,23 @@ export async function renderUnits(units: Unit[], host: Host, options: AnalyzeOpt
     for (let i = 0; i < units.length && !options.signal?.aborted; i++) onUnit(i, local(i));
     return 0;
   }
-  await runWorkers(units, options, script!, count, render, local, (i, r) => onUnit(i, r as RenderedUnit));
+  await runWorkers(units, options, script!, count, { render }, local, (i, r) => onUnit(i, r as RenderedUnit));
+  return count;
+}
+
+/**
+ * Analyzes every unit and makes its matrix rows (`demarc report`), in worker threads when worthwhile; `onUnit` gets
+ * each unit's rows as soon as they are ready, in completion order. Resolves with the number of threads used.
+ */
+export async function matrixUnits(units: Unit[], host: Host, options: AnalyzeOptions, job: MatrixJob, parallel: ParallelOptions, onUnit: (index: number, r: MatrixUnit) => void): Promise<number> {
+  const opts = rowOptions(job.cwd, workerOptions(options));
+  const local = (index: number) => matrixUnit(analyzeUnit(units[index]!, host, options), opts, job);
+  const { count, script } = threadCount(units.length, parallel);
+  if (count === 0) {
+    for (let i = 0; i < units.length && !options.signal?.aborted; i++) onUnit(i, local(i));
+    return 0;
+  }
+  await runWorkers(units, options, script!, count, { matrix: job }, local, (i, r) => onUnit(i, r as MatrixUnit));
   return count;
 }
 
@@ -71,7 +88,7 @@ export async function analyzeForScan(roots: string[], host: Host, options: Analy
     return { ...mergeResults(results, skipped, problems), workers: 0 };
   }
   const wire: WireUnitResult[] = new Array(units.length);
-  await runWorkers(units, options, script!, count, undefined, (i) => toWire(analyzeUnit(units[i]!, host, options)), (i, r) => (wire[i] = r as WireUnitResult));
+  await runWorkers(units, options, script!, count, {}, (i) => toWire(analyzeUnit(units[i]!, host, options)), (i, r) => (wire[i] = r as WireUnitResult));
   return { ...mergeResults(wire.filter(Boolean).map(fromWire), skipped, problems), workers: count };
 }
 
@@ -80,13 +97,13 @@ function workerOptions(options: AnalyzeOptions): WorkerOptions {
   return rest;
 }
 
-function runWorkers(units: Unit[], options: AnalyzeOptions, script: string, count: number, render: RenderOptions | undefined, local: (index: number) => UnitPayload, onUnit: (index: number, r: UnitPayload) => void): Promise<void> {
+function runWorkers(units: Unit[], options: AnalyzeOptions, script: string, count: number, job: Omit<WorkerInit, 'options'>, local: (index: number) => UnitPayload, onUnit: (index: number, r: UnitPayload) => void): Promise<void> {
   const done = new Uint8Array(units.length);
   // Small batches keep every thread busy to the end even when one unit (a huge template) is slow.
   const batchSize = Math.max(1, Math.min(16, Math.floor(units.length / (count * 8))));
   let next = 0;
   let live = count;
-  const init: WorkerInit = render ? { options: workerOptions(options), render } : { options: workerOptions(options) };
+  const init: WorkerInit = { options: workerOptions(options), ...job };
 
   return new Promise((resolve, reject) => {
     let settled = false;

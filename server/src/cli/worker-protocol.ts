@@ -3,6 +3,7 @@
 import type { AnalyzeOptions, Unit, UnitResult } from '../engine/analyze';
 import type { FileKind } from '../engine/source';
 import type { Finding, Problem } from '../engine/types';
+import type { MatrixJob, MatrixUnit } from './matrix-unit';
 import type { RenderedUnit, RenderOptions } from './render-unit';
 
 /** The options a worker can use: `signal` is a live object on the main thread and stays there. */
@@ -10,8 +11,10 @@ export type WorkerOptions = Omit<AnalyzeOptions, 'signal'>;
 
 export interface WorkerInit {
   options: WorkerOptions;
-  /** Given: answer each unit with its rendered report part (RenderedUnit). Absent: with a WireUnitResult. */
+  /** Given: answer each unit with its rendered report part (RenderedUnit). */
   render?: RenderOptions;
+  /** Given: answer each unit with its matrix rows (MatrixUnit, `demarc report`). Neither: with a WireUnitResult. */
+  matrix?: MatrixJob;
 }
 
 export type ToWorker = { type: 'units'; batch: { index: number; unit: Unit }[] } | { type: 'exit' };
@@ -31,7 +34,7 @@ export interface WireUnitResult {
   problems: Problem[];
 }
 
-export type UnitPayload = WireUnitResult | RenderedUnit;
+export type UnitPayload = WireUnitResult | RenderedUnit | MatrixUnit;
 
 export type FromWorker =
   | { type: 'results'; results: { index: number; result: UnitPayload }[] }

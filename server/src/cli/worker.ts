@@ -1,16 +1,19 @@
 // Entry of the analysis worker threads of `demarc scan` (bundled as dist/scan-worker.js). It analyzes the units
 // the main thread sends, in batches, with its own file system host, and answers with plain-data results: the
-// rendered report part of each unit (RenderedUnit, its buffers transferred, not copied), or the raw findings.
+// rendered report part of each unit (RenderedUnit, its buffers transferred, not copied), its matrix rows (`demarc
+// report`), or the raw findings.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeUnit } from '../engine/analyze';
 import { createNodeHost } from '../host/node-host';
+import { matrixUnit, rowOptions } from './matrix-unit';
 import { renderUnit, transferList } from './render-unit';
 import { toWire, type FromWorker, type ToWorker, type UnitPayload, type WorkerInit } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('scan-worker.js runs only as a worker thread of demarc scan');
-const { options, render } = workerData as WorkerInit;
+const { options, render, matrix } = workerData as WorkerInit;
 const host = createNodeHost();
+const rowOpts = matrix ? rowOptions(matrix.cwd, options) : undefined;
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'exit') {
@@ -26,7 +29,8 @@ port.on('message', (msg: ToWorker) => {
         const rendered = renderUnit(analyzed, render);
         transfer.push(...transferList(rendered));
         results.push({ index, result: rendered });
-      } else results.push({ index, result: toWire(analyzed) });
+      } else if (matrix) results.push({ index, result: matrixUnit(analyzed, rowOpts!, matrix) });
+      else results.push({ index, result: toWire(analyzed) });
     } catch (e) {
       // The engine never throws on bad input; if it does anyway, the main thread redoes this unit itself so the
       // failure surfaces exactly as it would without workers.

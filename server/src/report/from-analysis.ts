@@ -8,7 +8,7 @@ import type { SourceResource } from '../engine/source';
 import type { Finding } from '../engine/types';
 import { field, type Val } from '../engine/evaluate/value';
 import { explainResource } from '../engine/responsibility/explain';
-import { buildMatrix, type MatrixAccount, type MatrixData, type MatrixInput } from './matrix';
+import { buildMatrix, type MatrixAccount, type MatrixData, type MatrixInput, type MatrixMeta } from './matrix';
 
 /** Tags as written: Terraform `tags = { K = "v" }`, CloudFormation `Tags: [{Key, Value}]`; unknown values are skipped. */
 export function resourceTags(r: SourceResource): Record<string, string> {
@@ -83,20 +83,20 @@ export function matrixInputsOfUnit(unit: UnitResult, opts: FromAnalysisOptions, 
   }
   const inputs: MatrixInput[] = [];
   const lines = (file: string) => unit.files.find((f) => f.path === file)?.lines ?? otherLines?.(file);
-  // A resource's card takes the findings of its own file and its companions' files: grouped once per unit rather
-  // than filtered out of all of them for every resource.
-  const findingsIn = new Map<string, number[]>();
-  unit.findings.forEach((f, i) => {
-    const list = findingsIn.get(f.file);
-    if (list) list.push(i);
-    else findingsIn.set(f.file, [i]);
-  });
+  // A resource's card takes its own findings (explainResource keeps those on its address) in its own file and its
+  // companions' files: grouped by address once per unit, in the unit's order, rather than filtered for every resource.
+  const findingsOf = new Map<string, Finding[]>();
+  for (const f of unit.findings) {
+    if (f.resource === undefined) continue;
+    const list = findingsOf.get(f.resource);
+    if (list) list.push(f);
+    else findingsOf.set(f.resource, [f]);
+  }
   const findingsFor = (r: SourceResource, parts: SourceResource[]): Finding[] => {
+    const all = findingsOf.get(r.address) ?? [];
+    if (parts.length === 0) return all.filter((f) => f.file === r.file);
     const files = new Set([r.file, ...parts.map((p) => p.file)]);
-    const at = [...files].flatMap((file) => findingsIn.get(file) ?? []);
-    // In the unit's order, as a filter over all of them would give.
-    if (files.size > 1) at.sort((a, b) => a - b);
-    return at.map((i) => unit.findings[i]!);
+    return all.filter((f) => files.has(f.file));
   };
   for (const r of unit.sourceResources) {
     if (r.mode !== 'resource' || folded.has(r)) continue;
@@ -116,12 +116,17 @@ export function matrixInputsOfUnit(unit: UnitResult, opts: FromAnalysisOptions, 
   return inputs;
 }
 
-/** The matrix of rows gathered with matrixInputsOfUnit. */
-export function matrixFromInputs(inputs: MatrixInput[], opts: FromAnalysisOptions): MatrixData {
-  const meta: Parameters<typeof buildMatrix>[1] = { roots: opts.roots, ownersConfigured: (opts.config?.owners.length ?? 0) > 0 };
+/** The title, roots, time and owner setting of a matrix made with these options. */
+export function matrixMeta(opts: FromAnalysisOptions): MatrixMeta {
+  const meta: MatrixMeta = { roots: opts.roots, ownersConfigured: (opts.config?.owners.length ?? 0) > 0 };
   if (opts.title) meta.title = opts.title;
   if (opts.generatedAt) meta.generatedAt = opts.generatedAt;
-  const data = buildMatrix(inputs, meta);
+  return meta;
+}
+
+/** The matrix of rows gathered with matrixInputsOfUnit. */
+export function matrixFromInputs(inputs: MatrixInput[], opts: FromAnalysisOptions): MatrixData {
+  const data = buildMatrix(inputs, matrixMeta(opts));
   if (opts.account) data.account = opts.account;
   return data;
 }

@@ -1,7 +1,7 @@
 // The self-contained HTML report: one file, no external assets, a strict CSP that allows exactly its own
 // inline style and script (by hash), so it is safe to open from a CI artifact or a code review.
 import { createHash } from 'node:crypto';
-import type { MatrixData } from './matrix';
+import type { MatrixData, MatrixView } from './matrix';
 import { FILTER_SCRIPT, esc, matrixFragmentLines } from './table';
 import { REPORT_CSS } from './styles';
 
@@ -14,7 +14,7 @@ export function renderMatrixHtml(data: MatrixData): string {
 }
 
 /** renderMatrixHtml's text in pieces (a table row each), so a large report is written without holding it whole. */
-export function* renderMatrixHtmlChunks(data: MatrixData): Generator<string> {
+export function* renderMatrixHtmlChunks(data: MatrixView): Generator<string> {
   const csp = [`default-src 'none'`, `style-src ${sha256(REPORT_CSS)}`, `script-src ${sha256(FILTER_SCRIPT)}`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   yield `<!doctype html>
 <html lang="en">

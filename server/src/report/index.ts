@@ -1,13 +1,13 @@
 // Responsibility-matrix reports: one data model, three renderings (HTML, Markdown, JSON). Editor-neutral.
 export * from './matrix';
-export { matrixFromAnalysis, matrixFromInputs, matrixInputsOfUnit, teamFor, resourceTags, type FromAnalysisOptions } from './from-analysis';
+export { matrixFromAnalysis, matrixFromInputs, matrixInputsOfUnit, matrixMeta, teamFor, resourceTags, type FromAnalysisOptions } from './from-analysis';
 export { matrixFromReport } from './from-report';
-export { renderMatrixFragment, matrixFragmentLines, FILTER_SCRIPT, WEBVIEW_SCRIPT, esc, type TableOptions } from './table';
+export { renderMatrixFragment, matrixFragmentLines, matrixTableRow, matrixRowFindings, ROW_INDEX, FILTER_SCRIPT, WEBVIEW_SCRIPT, esc, type TableOptions } from './table';
 export { renderMatrixHtml, renderMatrixHtmlChunks } from './html';
-export { renderMatrixMarkdown } from './markdown';
+export { renderMatrixMarkdown, renderMatrixMarkdownChunks, markdownTableLine, markdownFindingLines } from './markdown';
 export { REPORT_CSS } from './styles';
 
-import type { MatrixData } from './matrix';
+import type { MatrixData, MatrixRow, MatrixView } from './matrix';
 
 export function renderMatrixJson(data: MatrixData): string {
   return JSON.stringify(data, null, 2) + '\n';
@@ -17,7 +17,21 @@ export function renderMatrixJson(data: MatrixData): string {
  * renderMatrixJson's text, byte for byte, in pieces: a row at a time, so a workspace of 20,000 resources (a 450 MB
  * report) is written without holding the whole text, or JSON.stringify's buffers for it, in memory.
  */
-export function* renderMatrixJsonChunks(data: MatrixData): Generator<string> {
+/** A row as the JSON report writes it, indented for its place in the rows array. */
+export function matrixRowJson(row: MatrixRow): string {
+  // Stringified two arrays deep, the row comes out with the report's indentation already: one copy fewer than
+  // re-indenting it with a replace, which showed in the profile of a 450 MB report.
+  const text = JSON.stringify([[row]], null, 2);
+  return text.slice(OPEN.length, text.length - CLOSE.length);
+}
+const OPEN = '[\n  [\n    ';
+const CLOSE = '\n  ]\n]';
+
+function* map<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
+  for (const t of items) yield f(t);
+}
+
+export function* renderMatrixJsonChunks(data: MatrixView): Generator<string> {
   const record = data as unknown as Record<string, unknown>;
   // The keys JSON.stringify writes, in its order: own enumerable keys whose values are not undefined or functions.
   const keys = Object.keys(record).filter((k) => record[k] !== undefined && typeof record[k] !== 'function');
@@ -27,9 +41,11 @@ export function* renderMatrixJsonChunks(data: MatrixData): Generator<string> {
     const k = keys[i]!;
     const comma = i < keys.length - 1 ? ',' : '';
     const v = record[k];
-    if (k === 'rows' && Array.isArray(v) && v.length > 0) {
+    if (k === 'rows' && data.rows.length > 0) {
       yield '  "rows": [\n';
-      for (let j = 0; j < v.length; j++) yield `    ${nested(v[j] ?? null, '    ')}${j < v.length - 1 ? ',' : ''}\n`;
+      let j = 0;
+      const texts = data.rows.pieces?.('json') ?? map(data.rows, matrixRowJson);
+      for (const text of texts) yield `    ${text}${++j < data.rows.length ? ',' : ''}\n`;
       yield `  ]${comma}\n`;
     } else yield `  ${JSON.stringify(k)}: ${nested(v, '  ')}${comma}\n`;
   }

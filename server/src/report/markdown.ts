@@ -1,5 +1,5 @@
 // The matrix as Markdown, for pull-request comments and job summaries.
-import { CELL_STATUS_TITLES, type CellStatus, type MatrixData } from './matrix';
+import { CELL_STATUS_TITLES, type CellStatus, type MatrixRow, type MatrixView } from './matrix';
 
 const ICON: Record<CellStatus, string> = { met: '✅', finding: '❌', 'not-checked': '⚪', verified: '☁️', aws: '🅰️', 'n/a': '—', unknown: '?' };
 const OWNER = { aws: 'AWS', customer: 'you', shared: 'shared' } as const;
@@ -8,7 +8,37 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function renderMatrixMarkdown(data: MatrixData): string {
+export function renderMatrixMarkdown(data: MatrixView): string {
+  return [...markdownLines(data)].join('\n');
+}
+
+/** A row's line in the Markdown table. */
+export function markdownTableLine(r: MatrixRow, withTeam: boolean): string {
+  const cells = r.cells.map((x) => (x.status === 'finding' ? `${ICON.finding} ${x.findings.length}` : ICON[x.status]) + (x.owner && x.owner !== 'aws' ? ` ${OWNER[x.owner]}` : ''));
+  return `| \`${cell(r.address)}\` | ${cell(r.displayFile)}:${r.line} | ${withTeam ? `${cell(r.team ?? '—')} | ` : ''}${cells.join(' | ')} |`;
+}
+
+/** A row's lines in the Markdown findings list (joined with newlines), or '' when it has none. */
+export function markdownFindingLines(r: MatrixRow): string {
+  const lines: string[] = [];
+  for (const x of r.cells) for (const f of x.findings) lines.push(`- **${f.severity}** \`${f.ruleId}\` ${f.message} — \`${r.address}\` ${r.displayFile}:${f.line}`);
+  return lines.join('\n');
+}
+
+function* map<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
+  for (const t of items) yield f(t);
+}
+
+/** renderMatrixMarkdown's text in pieces, a few hundred lines at a time, for writing a large report. */
+export function* renderMatrixMarkdownChunks(data: MatrixView): Generator<string> {
+  let first = true;
+  for (const line of markdownLines(data)) {
+    yield first ? line : `\n${line}`;
+    first = false;
+  }
+}
+
+function* markdownLines(data: MatrixView): Generator<string> {
   const c = data.counts;
   const out: string[] = [`# ${data.title}`, '', `Generated ${data.generatedAt} · ${data.roots.join(', ')}`, ''];
   out.push(
@@ -17,15 +47,15 @@ export function renderMatrixMarkdown(data: MatrixData): string {
   );
   if (data.rows.length === 0) {
     out.push('No AWS resources were found.', '');
-    return out.join('\n');
+    yield* out;
+    return;
   }
-  const withTeam = data.ownersConfigured || data.teams.length > 0;
+  const withTeam = data.teams.length > 0 || data.ownersConfigured;
   out.push(`| Resource | File | ${withTeam ? 'Team | ' : ''}${data.layers.map((l) => cell(l.title)).join(' | ')} |`);
   out.push(`|---|---|${withTeam ? '---|' : ''}${data.layers.map(() => ':-:').join('|')}|`);
-  for (const r of data.rows) {
-    const cells = r.cells.map((x) => (x.status === 'finding' ? `${ICON.finding} ${x.findings.length}` : ICON[x.status]) + (x.owner && x.owner !== 'aws' ? ` ${OWNER[x.owner]}` : ''));
-    out.push(`| \`${cell(r.address)}\` | ${cell(r.displayFile)}:${r.line} | ${withTeam ? `${cell(r.team ?? '—')} | ` : ''}${cells.join(' | ')} |`);
-  }
+  yield* out.splice(0);
+  const tableRows = data.rows.pieces?.('md-row') ?? map(data.rows, (r) => markdownTableLine(r, withTeam));
+  yield* tableRows;
   out.push('', `Legend: ${(['finding', 'not-checked', 'met', 'verified', 'aws', 'n/a'] as CellStatus[]).map((s) => `${ICON[s]} ${CELL_STATUS_TITLES[s]}`).join(' · ')}; owner: you, shared or AWS.`, '');
   if (data.account) {
     const a = data.account;
@@ -41,13 +71,13 @@ export function renderMatrixMarkdown(data: MatrixData): string {
     else out.push('Every resource has an owner.');
     out.push('');
   }
-  const rows = data.rows.filter((r) => r.cells.some((x) => x.findings.length));
-  if (rows.length) {
-    out.push('## Findings', '');
-    for (const r of rows)
-      for (const x of r.cells)
-        for (const f of x.findings) out.push(`- **${f.severity}** \`${f.ruleId}\` ${f.message} — \`${r.address}\` ${r.displayFile}:${f.line}`);
-    out.push('');
+  yield* out.splice(0);
+  let heading = false;
+  for (const piece of data.rows.pieces?.('md-findings') ?? map(data.rows, markdownFindingLines)) {
+    if (!piece) continue;
+    if (!heading) yield* ['## Findings', ''];
+    heading = true;
+    yield piece;
   }
-  return out.join('\n');
+  if (heading) yield '';
 }

@@ -128,49 +128,124 @@ function cellsFor(e: ResourceExplanation, layers: Layer[]): MatrixCell[] {
   });
 }
 
-export function buildMatrix(inputs: MatrixInput[], meta: { title?: string; roots: string[]; generatedAt?: string; ownersConfigured: boolean }, layers: Layer[] = matrixLayers()): MatrixData {
-  const rows: MatrixRow[] = inputs.map((i) => {
-    const e = i.explanation;
-    const row: MatrixRow = {
-      address: e.resource?.address ?? e.type,
-      type: e.type,
-      format: i.format,
-      service: e.service ?? 'unknown',
-      serviceName: e.serviceName ?? 'Unknown service',
-      file: i.file,
-      displayFile: i.displayFile,
-      line: i.range.start.line + 1,
-      range: i.range,
-      known: e.known,
-      line1: e.line,
-      cells: cellsFor(e, layers),
-      findingCount: e.layers.reduce((n, l) => n + l.findings.length, 0) + e.otherFindings.length,
-    };
-    if (i.team) row.team = i.team;
-    return row;
-  });
-  rows.sort((a, b) => a.displayFile.localeCompare(b.displayFile) || a.line - b.line || a.address.localeCompare(b.address));
-  const cells = { met: 0, finding: 0, 'not-checked': 0, verified: 0, aws: 0, 'n/a': 0, unknown: 0 } as Record<CellStatus, number>;
-  const byOwner = { aws: 0, customer: 0, shared: 0 } as Record<Owner, number>;
-  for (const r of rows)
-    for (const c of r.cells) {
-      cells[c.status]++;
-      if (c.owner) byOwner[c.owner]++;
-    }
-  const unowned = meta.ownersConfigured ? rows.filter((r) => !r.team).map((r) => ({ address: r.address, displayFile: r.displayFile, line: r.line })) : [];
+/** The rows of a matrix as its renderers read them: an array, or rows read back one at a time (`demarc report`). */
+export interface MatrixRows extends Iterable<MatrixRow> {
+  readonly length: number;
+  /**
+   * Each row's part of one rendering, made where the row was made (`demarc report`'s worker threads) and read
+   * back instead of the row; undefined when the rows hold another rendering. '' for a row with nothing there.
+   */
+  pieces?(part: RowPiece): Iterable<string> | undefined;
+}
+
+/**
+ * The parts of a rendering made row by row: the JSON report's row (matrixRowJson), the HTML table row and findings
+ * entry (matrixTableRow, matrixRowFindings, with ROW_INDEX for the index), the Markdown table line and findings lines.
+ */
+export type RowPiece = 'json' | 'html-row' | 'html-findings' | 'md-row' | 'md-findings';
+
+/** MatrixData whose rows need not all be in memory at once: what the renderers take. */
+export type MatrixView = Omit<MatrixData, 'rows'> & { rows: MatrixRows };
+
+export interface MatrixMeta {
+  title?: string;
+  roots: string[];
+  generatedAt?: string;
+  ownersConfigured: boolean;
+}
+
+/** One resource's row. */
+export function matrixRow(i: MatrixInput, layers: Layer[]): MatrixRow {
+  const e = i.explanation;
+  const row: MatrixRow = {
+    address: e.resource?.address ?? e.type,
+    type: e.type,
+    format: i.format,
+    service: e.service ?? 'unknown',
+    serviceName: e.serviceName ?? 'Unknown service',
+    file: i.file,
+    displayFile: i.displayFile,
+    line: i.range.start.line + 1,
+    range: i.range,
+    known: e.known,
+    line1: e.line,
+    cells: cellsFor(e, layers),
+    findingCount: e.layers.reduce((n, l) => n + l.findings.length, 0) + e.otherFindings.length,
+  };
+  if (i.team) row.team = i.team;
+  return row;
+}
+
+/** What the summary needs of a row: enough to sort rows and list files, services, teams and unowned resources. */
+export type RowKey = Pick<MatrixRow, 'address' | 'displayFile' | 'line' | 'service' | 'serviceName' | 'team'>;
+
+/** The matrix's row order: file, line, address. */
+export function compareRows(a: RowKey, b: RowKey): number {
+  return a.displayFile.localeCompare(b.displayFile) || a.line - b.line || a.address.localeCompare(b.address);
+}
+
+/** Counts over rows, added up row by row (and unit by unit, then merged, when rows are not all kept). */
+export interface MatrixTally {
+  resources: number;
+  findings: number;
+  cells: Record<CellStatus, number>;
+  byOwner: Record<Owner, number>;
+}
+
+export function emptyTally(): MatrixTally {
+  return { resources: 0, findings: 0, cells: { met: 0, finding: 0, 'not-checked': 0, verified: 0, aws: 0, 'n/a': 0, unknown: 0 }, byOwner: { aws: 0, customer: 0, shared: 0 } };
+}
+
+export function tallyRow(t: MatrixTally, r: MatrixRow): void {
+  t.resources++;
+  t.findings += r.findingCount;
+  for (const c of r.cells) {
+    t.cells[c.status]++;
+    if (c.owner) t.byOwner[c.owner]++;
+  }
+}
+
+export function mergeTally(into: MatrixTally, t: MatrixTally): void {
+  into.resources += t.resources;
+  into.findings += t.findings;
+  for (const k of Object.keys(t.cells) as CellStatus[]) into.cells[k] += t.cells[k];
+  for (const k of Object.keys(t.byOwner) as Owner[]) into.byOwner[k] += t.byOwner[k];
+}
+
+/**
+ * The matrix around `rows`: `keys` are the rows' keys in row order (the rows themselves, or a lighter index of
+ * them), `tally` their counts. The keys come out in the order JSON.stringify writes them; renderers rely on it.
+ */
+export function matrixView<R extends MatrixRows>(rows: R, keys: Iterable<RowKey>, tally: MatrixTally, meta: MatrixMeta, layers: Layer[]): Omit<MatrixData, 'rows'> & { rows: R } {
+  const unowned: MatrixData['unowned'] = [];
   const services = new Map<string, string>();
-  for (const r of rows) services.set(r.service, r.serviceName);
+  const teams = new Set<string>();
+  const files = new Set<string>();
+  for (const r of keys) {
+    if (meta.ownersConfigured && !r.team) unowned.push({ address: r.address, displayFile: r.displayFile, line: r.line });
+    services.set(r.service, r.serviceName);
+    if (r.team) teams.add(r.team);
+    files.add(r.displayFile);
+  }
   return {
     title: meta.title ?? 'Demarc responsibility matrix',
     generatedAt: meta.generatedAt ?? new Date().toISOString(),
     roots: meta.roots,
     layers: layers.map((id) => ({ id, title: LAYER_TITLES[id] })),
     rows,
-    counts: { resources: rows.length, findings: rows.reduce((n, r) => n + r.findingCount, 0), cells, byOwner, unowned: unowned.length },
+    counts: { resources: tally.resources, findings: tally.findings, cells: tally.cells, byOwner: tally.byOwner, unowned: unowned.length },
     unowned,
     ownersConfigured: meta.ownersConfigured,
-    teams: [...new Set(rows.map((r) => r.team).filter((t): t is string => !!t))].sort(),
+    teams: [...teams].sort(),
     services: [...services].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
-    files: [...new Set(rows.map((r) => r.displayFile))].sort(),
+    files: [...files].sort(),
   };
+}
+
+export function buildMatrix(inputs: MatrixInput[], meta: MatrixMeta, layers: Layer[] = matrixLayers()): MatrixData {
+  const rows = inputs.map((i) => matrixRow(i, layers));
+  rows.sort(compareRows);
+  const tally = emptyTally();
+  for (const r of rows) tallyRow(tally, r);
+  return matrixView(rows, rows, tally, meta, layers);
 }

@@ -1,6 +1,6 @@
 // The matrix as an HTML fragment: summary, filters, table, unowned resources and findings. Shared by the
 // self-contained report page and the editor webview, so both show the same thing. No scripts or styles here.
-import { CELL_STATUS_TITLES, type CellStatus, type MatrixData } from './matrix';
+import { CELL_STATUS_TITLES, type CellStatus, type MatrixRow, type MatrixView } from './matrix';
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -20,12 +20,12 @@ function select(id: string, label: string, options: { value: string; text: strin
     .join('')}</select></label>`;
 }
 
-export function renderMatrixFragment(data: MatrixData, opts: TableOptions): string {
+export function renderMatrixFragment(data: MatrixView, opts: TableOptions): string {
   return [...matrixFragmentLines(data, opts)].join('\n');
 }
 
 /** The fragment's lines (joined with newlines by renderMatrixFragment), one table row each, for writing in pieces. */
-export function* matrixFragmentLines(data: MatrixData, opts: TableOptions): Generator<string> {
+export function* matrixFragmentLines(data: MatrixView, opts: TableOptions): Generator<string> {
   const c = data.counts;
   yield* [`<section class="summary" aria-label="Counts">`];
   const stat = (id: string, n: number, label: string, cls = '') => `<div class="stat ${cls}"><span class="n" id="count-${id}">${n}</span><span class="l">${esc(label)}</span></div>`;
@@ -57,40 +57,16 @@ export function* matrixFragmentLines(data: MatrixData, opts: TableOptions): Gene
   yield* [`<div class="table-wrap" tabindex="0" role="region" aria-label="Responsibility matrix, scrollable">`];
   yield* [`<table id="matrix"><caption>Each row is a resource; each column a security duty. Cells show who owns it and whether the code meets it.</caption>`];
   yield* [
-    `<thead><tr><th scope="col">Resource</th><th scope="col">File</th>${data.teams.length || data.ownersConfigured ? '<th scope="col">Team</th>' : ''}${data.layers
+    `<thead><tr><th scope="col">Resource</th><th scope="col">File</th>${data.teams.length > 0 || data.ownersConfigured ? '<th scope="col">Team</th>' : ''}${data.layers
       .map((l) => `<th scope="col" class="layer">${esc(l.title)}</th>`)
       .join('')}</tr></thead>`,
   ];
   yield* ['<tbody>'];
-  for (let i = 0; i < data.rows.length; i++) {
-    const r = data.rows[i]!;
-    const attrs = `data-row="${i}" data-file="${esc(r.displayFile)}" data-service="${esc(r.service)}" data-team="${esc(r.team ?? '-')}"`;
-    const name =
-      opts.interactive === 'webview'
-        ? `<button type="button" class="open" data-action="open" data-row="${i}" title="Open ${esc(r.displayFile)}:${r.line}">${esc(r.address)}</button>`
-        : `<span class="addr">${esc(r.address)}</span>`;
-    const cells = r.cells
-      .map((cell) => {
-        const label = `${esc(cell.layer)}`;
-        const ownerText = cell.owner ? OWNER_TEXT[cell.owner] : '';
-        const text = cell.status === 'finding' ? `✗ ${cell.findings.length}` : CELL_TEXT[cell.status];
-        const title = `${CELL_STATUS_TITLES[cell.status]}${ownerText ? ` · owner: ${ownerText}` : ''} — ${cell.why}${cell.findings.length ? ' — ' + cell.findings.map((f) => `${f.ruleId}: ${f.message}`).join('; ') : cell.rules.length ? ' — checked by ' + cell.rules.join(', ') : ''}`;
-        let inner = `<span class="st">${esc(text)}</span>${ownerText && cell.status !== 'aws' ? `<span class="ow">${esc(ownerText)}</span>` : ''}`;
-        if (cell.status === 'finding') {
-          inner =
-            opts.interactive === 'webview'
-              ? `<button type="button" data-action="finding" data-row="${i}" data-layer="${label}" aria-label="${esc(title)}">${inner}</button>`
-              : `<a href="#f-${i}" aria-label="${esc(title)}">${inner}</a>`;
-        } else if (opts.interactive === 'webview' && cell.status !== 'aws' && cell.status !== 'n/a') {
-          inner = `<button type="button" data-action="open" data-row="${i}" data-layer="${label}" aria-label="${esc(title)}">${inner}</button>`;
-        }
-        return `<td class="cell s-${cell.status}${cell.owner ? ' o-' + cell.owner : ''}" data-layer="${label}" data-status="${cell.status}" data-owner="${cell.owner ?? ''}" title="${esc(title)}">${inner}</td>`;
-      })
-      .join('');
-    yield* [
-      `<tr ${attrs}><th scope="row">${name}<span class="type">${esc(r.type)}</span></th><td class="file">${esc(r.displayFile)}:${r.line}</td>${data.teams.length || data.ownersConfigured ? `<td class="team">${r.team ? esc(r.team) : '<span class="none">none</span>'}</td>` : ''}${cells}</tr>`,
-    ];
-  }
+  const withTeam = data.teams.length > 0 || data.ownersConfigured;
+  let i = 0;
+  const tableRows = data.rows.pieces?.('html-row');
+  if (tableRows) for (const piece of tableRows) yield withIndex(piece, i++);
+  else for (const r of data.rows) yield matrixTableRow(r, String(i++), withTeam, opts);
   yield* ['</tbody></table></div>'];
 
   if (data.account) {
@@ -114,18 +90,72 @@ export function* matrixFragmentLines(data: MatrixData, opts: TableOptions): Gene
     yield* ['</section>'];
   }
 
-  const withFindings = data.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.cells.some((c) => c.findings.length));
-  if (withFindings.length) {
-    yield* [`<section class="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>`];
-    for (const { r, i } of withFindings) {
-      yield* [`<h3 id="f-${i}"><code>${esc(r.address)}</code> <span class="file">${esc(r.displayFile)}:${r.line}</span></h3><ul>`];
-      for (const cell of r.cells)
-        for (const f of cell.findings)
-          yield* [`<li><span class="sev sev-${esc(f.severity)}">${esc(f.severity)}</span> <code>${esc(f.ruleId)}</code> ${esc(f.message)} <span class="file">(line ${f.line}, ${esc(data.layers.find((l) => l.id === cell.layer)?.title ?? cell.layer)})</span></li>`];
-      yield* ['</ul>'];
-    }
-    yield* ['</section>'];
+  // A second pass over the rows (read back again when they are not in memory), in the same order as the table.
+  let section = false;
+  i = 0;
+  const findings = data.rows.pieces?.('html-findings') ?? map(data.rows, (r, k) => matrixRowFindings(r, String(k), data.layers));
+  for (const piece of findings) {
+    const k = i++;
+    if (!piece) continue;
+    if (!section) yield* [`<section class="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings</h2>`];
+    section = true;
+    yield withIndex(piece, k);
   }
+  if (section) yield* ['</section>'];
+}
+
+/**
+ * Stands for the row's index in a pre-rendered row (`demarc report` renders rows in its worker threads before
+ * they are sorted). It cannot occur in the rendered text otherwise: every text from the code goes through esc().
+ */
+export const ROW_INDEX = '<#>';
+
+function withIndex(piece: string, i: number): string {
+  return piece.replaceAll(ROW_INDEX, String(i));
+}
+
+function* map<T, U>(items: Iterable<T>, f: (t: T, i: number) => U): Generator<U> {
+  let i = 0;
+  for (const t of items) yield f(t, i++);
+}
+
+/** A row of the matrix table; `i` is the row's index (or ROW_INDEX). */
+export function matrixTableRow(r: MatrixRow, i: string, withTeam: boolean, opts: TableOptions): string {
+  const attrs = `data-row="${i}" data-file="${esc(r.displayFile)}" data-service="${esc(r.service)}" data-team="${esc(r.team ?? '-')}"`;
+  const name =
+    opts.interactive === 'webview'
+      ? `<button type="button" class="open" data-action="open" data-row="${i}" title="Open ${esc(r.displayFile)}:${r.line}">${esc(r.address)}</button>`
+      : `<span class="addr">${esc(r.address)}</span>`;
+  const cells = r.cells
+    .map((cell) => {
+      const label = `${esc(cell.layer)}`;
+      const ownerText = cell.owner ? OWNER_TEXT[cell.owner] : '';
+      const text = cell.status === 'finding' ? `✗ ${cell.findings.length}` : CELL_TEXT[cell.status];
+      const title = `${CELL_STATUS_TITLES[cell.status]}${ownerText ? ` · owner: ${ownerText}` : ''} — ${cell.why}${cell.findings.length ? ' — ' + cell.findings.map((f) => `${f.ruleId}: ${f.message}`).join('; ') : cell.rules.length ? ' — checked by ' + cell.rules.join(', ') : ''}`;
+      let inner = `<span class="st">${esc(text)}</span>${ownerText && cell.status !== 'aws' ? `<span class="ow">${esc(ownerText)}</span>` : ''}`;
+      if (cell.status === 'finding') {
+        inner =
+          opts.interactive === 'webview'
+            ? `<button type="button" data-action="finding" data-row="${i}" data-layer="${label}" aria-label="${esc(title)}">${inner}</button>`
+            : `<a href="#f-${i}" aria-label="${esc(title)}">${inner}</a>`;
+      } else if (opts.interactive === 'webview' && cell.status !== 'aws' && cell.status !== 'n/a') {
+        inner = `<button type="button" data-action="open" data-row="${i}" data-layer="${label}" aria-label="${esc(title)}">${inner}</button>`;
+      }
+      return `<td class="cell s-${cell.status}${cell.owner ? ' o-' + cell.owner : ''}" data-layer="${label}" data-status="${cell.status}" data-owner="${cell.owner ?? ''}" title="${esc(title)}">${inner}</td>`;
+    })
+    .join('');
+  return `<tr ${attrs}><th scope="row">${name}<span class="type">${esc(r.type)}</span></th><td class="file">${esc(r.displayFile)}:${r.line}</td>${withTeam ? `<td class="team">${r.team ? esc(r.team) : '<span class="none">none</span>'}</td>` : ''}${cells}</tr>`;
+}
+
+/** A row's entry in the findings section (its lines joined with newlines), or '' when it has no findings. */
+export function matrixRowFindings(r: MatrixRow, i: string, layers: MatrixView['layers']): string {
+  if (!r.cells.some((c) => c.findings.length)) return '';
+  const lines = [`<h3 id="f-${i}"><code>${esc(r.address)}</code> <span class="file">${esc(r.displayFile)}:${r.line}</span></h3><ul>`];
+  for (const cell of r.cells)
+    for (const f of cell.findings)
+      lines.push(`<li><span class="sev sev-${esc(f.severity)}">${esc(f.severity)}</span> <code>${esc(f.ruleId)}</code> ${esc(f.message)} <span class="file">(line ${f.line}, ${esc(layers.find((l) => l.id === cell.layer)?.title ?? cell.layer)})</span></li>`);
+  lines.push('</ul>');
+  return lines.join('\n');
 }
 
 /** Filtering and count updates, shared verbatim by the report page (inline, hashed in the CSP) and the matrix webview. */

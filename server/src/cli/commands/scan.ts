@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { CliIO, CommandRunner } from '../io';
-import { oneOf, parseByteSize, parseCommandArgs, suggest, UsageError, type OptionSpec } from '../args';
+import { oneOf, parseByteSize, parseCommandArgs, parseJobs, suggest, UsageError, type OptionSpec } from '../args';
 import { colorWanted, makeStyle } from '../color';
 import { toolVersion } from '../version';
 import { discover, type AnalyzeOptions } from '../../engine/analyze';
@@ -193,12 +193,6 @@ function checkRoot(root: string): string | undefined {
     if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
     return describeFsError(e, root);
   }
-}
-
-function parseJobs(raw: string): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < 1) throw new UsageError(`--jobs: expected a whole number of threads (1 or more), got "${raw}"`);
-  return n;
 }
 
 function ruleList(raw: unknown, option: string): string[] {

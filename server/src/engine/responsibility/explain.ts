@@ -117,8 +117,15 @@ export interface AttributeExplanation {
   };
 }
 
-function ruleLayerIndex(rules: readonly { meta: Pick<RuleMeta, 'id' | 'responsibility'> }[]): Map<string, Layer> {
-  return new Map(rules.map((r) => [r.meta.id, r.meta.responsibility.layer]));
+type RuleList = readonly { meta: Pick<RuleMeta, 'id' | 'responsibility'> }[];
+
+const layerIndexes = new WeakMap<RuleList, Map<string, Layer>>();
+
+/** Rule id → layer; made once per rule list (a report explains tens of thousands of resources with one list). */
+function ruleLayerIndex(rules: RuleList): Map<string, Layer> {
+  let m = layerIndexes.get(rules);
+  if (!m) layerIndexes.set(rules, (m = new Map(rules.map((r) => [r.meta.id, r.meta.responsibility.layer]))));
+  return m;
 }
 
 function lineOf(span: Span | undefined, lines?: (file: string) => LineIndex | undefined): number | undefined {
