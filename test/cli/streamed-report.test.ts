@@ -268,6 +268,16 @@ test('demarc report: rows spooled and read back, in one thread and in two, equal
       assert.equal(two.stdout, expected[format], `two threads, rows in a spool file: ${label}`);
     }
   }
+  // Text that looks like the index hole of pre-rendered HTML rows stays text (teams and paths are escaped).
+  const odd = `${tmp}/odd-<#>`;
+  cpSync(project, odd, { recursive: true });
+  writeFileSync(`${odd}/.demarc.yaml`, 'version: 1\nowners:\n  - path: network/**\n    team: "net-<#>-&"\n');
+  const oddConfig = parseProjectConfig(readFileSync(`${odd}/.demarc.yaml`, 'utf8'), `${odd}/.demarc.yaml`).config;
+  const oddData = onePieceMatrix(odd, oddConfig);
+  assert.ok(oddData.teams.includes('net-<#>-&'));
+  const oddTwo = await report(odd, ['--format', 'html', '--jobs', '2'], { workerPath: workerScript, parallelMinUnits: 1, spoolMemoryLimit: 2048 });
+  assert.equal(oddTwo.stdout, renderMatrixHtml(oddData));
+  assert.ok(oddTwo.stdout.includes('net-&lt;#&gt;-&amp;'));
   // What the comparison above must cover: a called module folder reported through its caller only, teams.
   const { units } = discover([workspace], createNodeHost());
   assert.ok(analyze([workspace], createNodeHost()).units.length < units.length);
