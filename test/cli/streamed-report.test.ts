@@ -4,7 +4,7 @@
 // The same for `demarc report`'s matrix (matrix-unit.ts → spooled-rows.ts) against the one-piece matrix renderers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -227,6 +227,54 @@ test('spool: without a usable temporary folder the findings stay in memory and t
     if (saved === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = saved;
   }
+});
+
+/** A spool file writer that runs out of space after `room` bytes, as a full disk does (partial write, then ENOSPC). */
+function fillsUpAfter(room: number) {
+  let used = 0;
+  return (fd: number, bytes: Uint8Array, position: number) => {
+    const fits = Math.max(0, Math.min(bytes.length, room - used));
+    if (fits > 0) writeSync(fd, bytes, 0, fits, position);
+    used += fits;
+    if (fits < bytes.length) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  };
+}
+
+test('spool: when the temporary file cannot grow, what it holds stays there and the rest is kept in memory', () => {
+  for (const room of [0, 150, 1000]) {
+    const spool = new Spool(100, fillsUpAfter(room));
+    const pieces: { at: number; bytes: Buffer }[] = [];
+    for (let i = 0; i < 120; i++) {
+      const bytes = Buffer.from(`${i}:${'é✓'.repeat(i % 7)}|`);
+      pieces.push({ at: spool.append(bytes), bytes });
+    }
+    for (const k of [...pieces.keys()].map((i) => (i * 13) % pieces.length)) assert.deepEqual(Buffer.from(spool.read(pieces[k]!.at, pieces[k]!.bytes.length)), pieces[k]!.bytes, `room ${room}, piece ${k}`);
+    if (room === 0) {
+      // The move to a file failed outright: everything stayed in memory.
+      assert.equal(spool.onDisk, false);
+      assert.match(spool.warning ?? '', /cannot use a temporary file in .*no space left on the device.*held in memory/);
+    } else {
+      assert.equal(spool.onDisk, true);
+      assert.match(spool.warning ?? '', /temporary file in .* could not grow \(no space left on the device\); the rest of the report is held in memory/);
+    }
+    spool.close();
+  }
+  const fine = new Spool(10);
+  fine.append(Buffer.from('over the limit, into a file'));
+  assert.equal(fine.warning, undefined);
+  fine.close();
+});
+
+test('demarc scan and demarc report finish with the same output when the temporary folder fills up, and say so', async () => {
+  const expectedScan = onePiece(workspace, 'json');
+  const s = await scan(workspace, ['--format', 'json', '--jobs', '1'], { spoolMemoryLimit: 2048, spoolWrite: fillsUpAfter(5000) });
+  assert.equal(s.stdout, expectedScan);
+  assert.match(s.stderr, /^demarc scan: the temporary file in .* could not grow \(no space left on the device\)/m);
+  const expectedReport = renderMatrixHtml(onePieceMatrix(workspace));
+  const r = await report(workspace, ['--format', 'html', '--jobs', '1'], { spoolMemoryLimit: 2048, spoolWrite: fillsUpAfter(5000) });
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, expectedReport);
+  assert.match(r.stderr, /^demarc report: the temporary file in .* could not grow/m);
 });
 
 /** `demarc report` through runReport on the real file system (so worker threads are allowed), at a fixed time. */

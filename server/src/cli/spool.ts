@@ -11,15 +11,25 @@ export const DEFAULT_SPOOL_MEMORY_LIMIT = 16 * 1024 * 1024;
 const READ_AHEAD = 1024 * 1024;
 
 export class Spool {
+  /** Bytes held in memory: all of them before the move to a file, or those after `diskEnd` once the disk was full. */
   private chunks: Buffer[] = [];
+  /** Offset of the first byte in `chunks`. */
+  private chunksStart = 0;
   private memory: Buffer | undefined;
   private fd: number | undefined;
   private path: string | undefined;
   private size = 0;
+  /** Bytes from here on are not in the file (writing failed, e.g. the disk filled up): they are in `chunks`. */
+  private diskEnd = Infinity;
   private window: { start: number; bytes: Buffer } | undefined;
   private scratch: Buffer | undefined;
+  private problem: string | undefined;
 
-  constructor(private memoryLimit = DEFAULT_SPOOL_MEMORY_LIMIT) {}
+  /** `write` puts bytes into the file at a position (tests pass one that runs out of space). */
+  constructor(
+    private memoryLimit = DEFAULT_SPOOL_MEMORY_LIMIT,
+    private readonly write: (fd: number, bytes: Uint8Array, position: number) => void = writeAll,
+  ) {}
 
   get byteLength(): number {
     return this.size;
@@ -30,26 +40,40 @@ export class Spool {
     return this.fd !== undefined;
   }
 
-  /** Stores the bytes; returns their offset. */
+  /**
+   * Why some bytes stayed in memory although they were over the limit (no usable temporary folder, or it filled
+   * up), for the command to show once; undefined when nothing went wrong.
+   */
+  get warning(): string | undefined {
+    return this.problem;
+  }
+
+  /** Stores the bytes; returns their offset. Never fails for want of disk space: memory takes over. */
   append(bytes: Uint8Array): number {
     const at = this.size;
     if (bytes.length === 0) return at;
     if (this.fd === undefined && this.size + bytes.length > this.memoryLimit) {
       try {
         this.spill();
-      } catch {
+      } catch (e) {
         // No usable temporary folder: the command still completes, holding the bytes in memory instead.
         this.memoryLimit = Infinity;
+        this.problem = `cannot use a temporary file in ${os.tmpdir()} (${errorText(e)}); the report is held in memory`;
       }
     }
-    if (this.fd !== undefined) {
+    let stored = false;
+    if (this.fd !== undefined && at < this.diskEnd) {
       try {
-        writeAll(this.fd, bytes, at);
+        this.write(this.fd, bytes, at);
+        stored = true;
       } catch (e) {
-        throw new Error(`cannot write a temporary file in ${os.tmpdir()}: ${e instanceof Error ? e.message : String(e)}`);
+        // The disk filled up (or the file went away): what is written stays there, the rest goes to memory.
+        this.diskEnd = at;
+        this.chunksStart = at;
+        this.problem = `the temporary file in ${os.tmpdir()} could not grow (${errorText(e)}); the rest of the report is held in memory`;
       }
     }
-    else this.chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (!stored) this.chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     this.size += bytes.length;
     this.memory = undefined;
     return at;
@@ -57,14 +81,14 @@ export class Spool {
 
   /** The bytes at [offset, offset + length); valid until the next read. */
   read(offset: number, length: number): Buffer {
-    if (this.fd === undefined) {
+    if (this.fd === undefined || offset >= this.diskEnd) {
       this.memory ??= this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
       this.chunks = [this.memory];
-      return this.memory.subarray(offset, offset + length);
+      return this.memory.subarray(offset - this.chunksStart, offset - this.chunksStart + length);
     }
     const w = this.window;
     if (w && offset >= w.start && offset + length <= w.start + w.bytes.length) return w.bytes.subarray(offset - w.start, offset - w.start + length);
-    const want = Math.min(Math.max(length, READ_AHEAD), this.size - offset);
+    const want = Math.min(Math.max(length, READ_AHEAD), Math.min(this.size, this.diskEnd) - offset);
     if (!this.scratch || this.scratch.length < want) this.scratch = Buffer.allocUnsafe(Math.max(want, READ_AHEAD));
     let got = 0;
     while (got < want) {
@@ -104,7 +128,7 @@ export class Spool {
       fd = fs.openSync(path, 'w+', 0o600);
       let at = 0;
       for (const c of this.chunks) {
-        writeAll(fd, c, at);
+        this.write(fd, c, at);
         at += c.length;
       }
     } catch (e) {
@@ -122,6 +146,13 @@ export class Spool {
     }
     this.chunks = [];
   }
+}
+
+function errorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EDQUOT') return 'disk quota exceeded';
+  return e instanceof Error ? e.message : String(e);
 }
 
 function writeAll(fd: number, bytes: Uint8Array, position: number): void {

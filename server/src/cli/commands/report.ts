@@ -67,6 +67,8 @@ export interface ReportDeps {
   now?: () => Date;
   /** Rows past this many bytes of JSON go to a temporary file (tests lower it). */
   spoolMemoryLimit?: number;
+  /** How the spool writes its temporary file (tests make it run out of space). */
+  spoolWrite?: (fd: number, bytes: Uint8Array, position: number) => void;
   /** Use worker threads from this many analysis units on (tests lower it). */
   parallelMinUnits?: number;
   /** The worker script (tests running from sources point it at the bundle's dist/scan-worker.js). */
@@ -136,7 +138,8 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
   // another unit calls as a local module are left out at the end, as analyze() does.
   const layers = matrixLayers();
   const matrixFormat = format === 'md' ? 'markdown' : format;
-  const rows = new SpooledRows(matrixFormat, new Spool(deps.spoolMemoryLimit));
+  const spool = new Spool(deps.spoolMemoryLimit, deps.spoolWrite);
+  const rows = new SpooledRows(matrixFormat, spool);
   try {
     const found = discover(roots, host, options);
     const analyzed: { unit: (typeof found.units)[number]; files: MatrixUnit['files']; tally: MatrixTally; problems: Problem[] }[] = new Array(found.units.length);
@@ -164,6 +167,7 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
     await emitReport(async (sink) => {
       for (const batch of batches(chunks)) await sink(Buffer.from(batch, 'utf8'));
     }, io, output);
+    if (spool.warning) io.stderr(`demarc report: ${spool.warning}\n`);
     if (output) io.stderr(`${data.counts.resources} resources, ${data.counts.findings} findings, ${data.counts.cells['not-checked']} duties not checked${data.ownersConfigured ? `, ${data.counts.unowned} without an owner` : ''}\nwrote ${output.shown}\n`);
 
     const inputErrors = problems.filter((p) => INPUT_ERROR_CODES.has(p.code));

@@ -88,6 +88,8 @@ export interface ScanDeps {
   workerPath?: string;
   /** Rendered findings past this many bytes go to a temporary file (tests lower it). */
   spoolMemoryLimit?: number;
+  /** How the spool writes its temporary file (tests make it run out of space). */
+  spoolWrite?: (fd: number, bytes: Uint8Array, position: number) => void;
 }
 
 export const run: CommandRunner = (args, io) => runScan(args, io, {});
@@ -152,7 +154,7 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
 
   const { units, skipped, problems: discoverProblems } = discover(roots, host, options);
   const render: RenderOptions = { format, cwd, threshold, color: style.enabled, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) };
-  const spool = new Spool(deps.spoolMemoryLimit);
+  const spool = new Spool(deps.spoolMemoryLimit, deps.spoolWrite);
   try {
     const collector = new ReportCollector(units, spool);
     const parallel = { jobs, minUnits: deps.parallelMinUnits, customHost: deps.host !== undefined, workerPath: deps.workerPath };
@@ -165,6 +167,7 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
 
     const output = v.output ? { path: abs(v.output as string), shown: displayPath(abs(v.output as string), cwd) } : undefined;
     await emitReport((sink) => collector.write(collected, frame, sink), io, output);
+    if (spool.warning) io.stderr(`demarc scan: ${spool.warning}\n`);
     if (output && !v.quiet) io.stderr(`${summaryText(summaryOf(collected, frame), makeStyle(false))}\nwrote ${output.shown}\n`);
 
     const inputErrors = collected.problems.filter((p) => INPUT_ERROR_CODES.has(p.problem.code)).map((p) => p.problem);
