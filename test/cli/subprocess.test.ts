@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_FIXTURES, REPO } from './helpers';
+import { emitReport, type ReportProducer } from '../../server/src/cli/output-file';
 
 const CLI = `${REPO}/dist/cli.js`;
 
@@ -142,9 +143,40 @@ test('dist/cli.js: --output where the report cannot be written is exit 2 with th
       assert.equal(proc.status, 2, proc.stderr);
       assert.match(proc.stderr, /cannot write the report to \/proc\/no-such-folder\/report\.json/);
     }
+    // A device that is always full: the reason is given, and the device is not removed (only plain files are).
+    if (existsSync('/dev/full')) {
+      for (const command of ['scan', 'report']) {
+        const full = spawnSync(process.execPath, [CLI, command, `${REPO}/examples`, '--format', 'json', '--output', '/dev/full'], { encoding: 'utf8', timeout: 60_000 });
+        assert.equal(full.status, 2, full.stderr);
+        assert.match(full.stderr, new RegExp(`^demarc ${command}: cannot write the report to /dev/full: no space left on the device$`, 'm'));
+        assert.ok(statSync('/dev/full').isCharacterDevice(), '/dev/full is still there');
+      }
+    }
     const created = spawnSync(process.execPath, [CLI, 'scan', `${REPO}/examples`, '--output', join(dir, 'new', 'deeper', 'report.json'), '--soft-fail'], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(created.status, 0, created.stderr);
     assert.ok(statSync(join(dir, 'new', 'deeper', 'report.json')).size > 0, 'missing folders are created');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a report that fails part-way is removed, not left half-written; standard output is not touched', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'demarc-partial-'));
+  try {
+    const io = { stdout: () => {}, stderr: () => {}, cwd: dir, env: {}, isTTY: false };
+    const failing: ReportProducer = async (sink) => {
+      await sink(Buffer.from('{"findings": [\n'));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    for (const existing of [false, true]) {
+      const path = join(dir, `report-${existing}.json`);
+      if (existing) writeFileSync(path, 'an older report');
+      await assert.rejects(emitReport(failing, io, { path, shown: 'out/report.json' }), /cannot write the report to out\/report\.json: no space left on the device/);
+      assert.equal(existsSync(path), false, `existing ${existing}: no half-written report is left`);
+    }
+    const path = join(dir, 'whole.json');
+    await emitReport(async (sink) => sink(Buffer.from('{}\n')), io, { path, shown: 'whole.json' });
+    assert.equal(readFileSync(path, 'utf8'), '{}\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -47,12 +47,21 @@ export type ReportProducer = (sink: (chunk: Uint8Array) => void | Promise<void>)
 export async function emitReport(produce: ReportProducer, io: CliIO, output?: { path: string; shown: string }): Promise<void> {
   if (output) {
     let fd: number | undefined;
+    let regular = false;
     try {
       ensureParentDir(output.path);
       fd = fs.openSync(output.path, 'w');
+      regular = fs.fstatSync(fd).isFile();
       const file = fd;
       await produce((chunk) => writeAll(file, chunk));
     } catch (e) {
+      if (fd !== undefined) {
+        fs.closeSync(fd);
+        fd = undefined;
+        // A half-written report would pass for a whole one (a CI artifact, a dashboard's input): none is better.
+        // Only a plain file is removed; /dev/stdout, a pipe or a device is left alone.
+        if (regular) removeQuietly(output.path);
+      }
       throw new UsageError(reportWriteError(e, output.shown));
     } finally {
       if (fd !== undefined) fs.closeSync(fd);
@@ -64,6 +73,14 @@ export async function emitReport(produce: ReportProducer, io: CliIO, output?: { 
     await produce((chunk) => io.stdout(decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
     const rest = decoder.end();
     if (rest) io.stdout(rest);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    fs.unlinkSync(path);
+  } catch {
+    // already gone, or not ours to remove
   }
 }
 
