@@ -4,6 +4,7 @@ import * as nodePath from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { UsageError } from './args';
 import type { CliIO } from './io';
+import { errnoText } from '../host/errno';
 
 /**
  * Creates the missing folders above `file`, one level at a time, and lets the first failure through. Node 20's
@@ -23,18 +24,7 @@ export function ensureParentDir(file: string): void {
 
 /** The message for a report that could not be written to `shown` (the path as the user wrote it). */
 export function reportWriteError(e: unknown, shown: string): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'EACCES':
-    case 'EPERM':
-      return `cannot write the report to ${shown}: permission denied`;
-    case 'ENOSPC':
-      return `cannot write the report to ${shown}: no space left on the device`;
-    case 'EISDIR':
-      return `cannot write the report to ${shown}: it is a folder`;
-    default:
-      return `cannot write the report to ${shown}: ${err.message ?? String(e)}`;
-  }
+  return `cannot write the report to ${shown}: ${errnoText(e)}`;
 }
 
 /** Produces a report by handing its chunks, in order, to `sink` (awaiting each returned promise: backpressure). */

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
+import { errnoText } from '../host/errno';
 
 export const DEFAULT_SPOOL_MEMORY_LIMIT = 16 * 1024 * 1024;
 /** How much is read from the file at once: findings of one unit are mostly read back one after the other. */
@@ -58,7 +59,7 @@ export class Spool {
       } catch (e) {
         // No usable temporary folder: the command still completes, holding the bytes in memory instead.
         this.memoryLimit = Infinity;
-        this.problem = `cannot use a temporary file in ${os.tmpdir()} (${errorText(e)}); the report is held in memory`;
+        this.problem = `cannot use a temporary file in ${os.tmpdir()} (${errnoText(e)}); the report is held in memory`;
       }
     }
     let stored = false;
@@ -70,7 +71,7 @@ export class Spool {
         // The disk filled up (or the file went away): what is written stays there, the rest goes to memory.
         this.diskEnd = at;
         this.chunksStart = at;
-        this.problem = `the temporary file in ${os.tmpdir()} could not grow (${errorText(e)}); the rest of the report is held in memory`;
+        this.problem = `the temporary file in ${os.tmpdir()} could not grow (${errnoText(e)}); the rest of the report is held in memory`;
       }
     }
     if (!stored) this.chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -146,13 +147,6 @@ export class Spool {
     }
     this.chunks = [];
   }
-}
-
-function errorText(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return 'no space left on the device';
-  if (code === 'EDQUOT') return 'disk quota exceeded';
-  return e instanceof Error ? e.message : String(e);
 }
 
 function writeAll(fd: number, bytes: Uint8Array, position: number): void {

@@ -1,6 +1,7 @@
 // The engine's Host over the local file system (synchronous: the CLI walks one tree and waits anyway).
 import * as fs from 'node:fs';
 import type { Host } from '../engine/source';
+import { errnoReason } from './errno';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // ignoreBOM keeps a leading BOM in the text: files.ts strips it, and offsets then match what editors show.
@@ -74,17 +75,8 @@ export function createNodeHost(): Host {
 }
 
 export function describeFsError(e: unknown, path: string): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied reading ${path}`;
-    case 'ELOOP':
-      return `too many levels of symbolic links at ${path}`;
-    case 'EMFILE':
-    case 'ENFILE':
-      return `too many open files while reading ${path}`;
-    default:
-      return `${code ?? 'error'} reading ${path}: ${(e as Error).message}`;
-  }
+  const reason = errnoReason(e);
+  if (reason === 'permission denied') return `permission denied reading ${path}`;
+  if (reason) return `${reason} at ${path}`;
+  return `${(e as NodeJS.ErrnoException).code ?? 'error'} reading ${path}: ${(e as Error).message}`;
 }
