@@ -11,6 +11,12 @@ ruleTester('aws-apigateway-execution-logging', {
     { name: 'settings by reference', format: 'terraform', code: stage + ms('aws_api_gateway_stage.prod.stage_name', '    logging_level = "ERROR"\n') },
     { name: 'settings by stage name', format: 'terraform', code: stage + ms('"prod"', '    logging_level = "INFO"\n') },
     { name: 'unknown level', format: 'terraform', code: stage + ms('aws_api_gateway_stage.prod.stage_name', '    logging_level = var.level\n'), files: { 'v.tf': 'variable "level" {}\n' } },
+    {
+      name: 'a stage whose own name is not known might be the one a literal stage name means',
+      format: 'terraform',
+      code: stage.replace('stage_name    = "prod"', 'stage_name    = var.name') + ms('"staging"', '    logging_level = "ERROR"\n'),
+      files: { 'v.tf': 'variable "name" {}\n' },
+    },
     { name: 'settings whose stage is not visible might be this stage\'s', format: 'terraform', code: stage + ms('var.stage', '    logging_level = "ERROR"\n'), files: { 'v.tf': 'variable "stage" {}\n' } },
     { format: 'cloudformation', code: cfn('      MethodSettings:\n' + item('          LoggingLevel: ERROR\n')) },
     { name: 'CloudFormation parameter without default', format: 'cloudformation', code: 'Parameters:\n  Level:\n    Type: String\n' + cfn('      MethodSettings:\n' + item('          LoggingLevel: !Ref Level\n')) },
@@ -19,6 +25,7 @@ ruleTester('aws-apigateway-execution-logging', {
     { name: 'no method settings', format: 'terraform', code: stage, errors: [{ line: 1, column: 1, message: /No aws_api_gateway_method_settings refers to this stage/, severity: 'medium' }], output: null },
     { name: 'method settings without a level', format: 'terraform', code: stage + ms('aws_api_gateway_stage.prod.stage_name', '    metrics_enabled = true\n'), errors: [{ line: 1, message: /sets logging_level to ERROR or INFO/ }] },
     { name: 'explicit OFF: reported on the setting', format: 'terraform', code: stage + ms('aws_api_gateway_stage.prod.stage_name', '    logging_level = "OFF"\n'), errors: [{ line: 13, column: 21, message: /logging_level is "OFF"/ }], output: null },
+    { name: 'settings naming another stage of a known name', format: 'terraform', code: stage + ms('"staging"', '    logging_level = "ERROR"\n'), errors: [{ line: 1, message: /No aws_api_gateway_method_settings refers/ }] },
     { name: 'settings for the same stage name in another API', format: 'terraform', code: stage + ms('"prod"', '    logging_level = "ERROR"\n', '"b2"'), errors: [{ line: 1, message: /No aws_api_gateway_method_settings refers/ }] },
     {
       name: 'OFF from a variable default',

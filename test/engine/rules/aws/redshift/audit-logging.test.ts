@@ -10,6 +10,12 @@ ruleTester('aws-redshift-audit-logging', {
     { name: 'aws_redshift_logging by identifier', format: 'terraform', code: cluster() + companion('"dw"') },
     { name: 'deprecated inline logging block', format: 'terraform', code: cluster('\n  logging {\n    enable               = true\n    log_destination_type = "cloudwatch"\n    log_exports          = ["connectionlog"]\n  }\n') },
     { name: 'inline enable unknown', format: 'terraform', code: cluster('\n  logging {\n    enable = var.audit\n  }\n'), files: { 'v.tf': 'variable "audit" {\n  type = bool\n}\n' } },
+    {
+      name: 'a cluster whose own identifier is not known might be the one a literal identifier means',
+      format: 'terraform',
+      code: cluster().replace('cluster_identifier = "dw"', 'cluster_identifier = var.id') + companion('"other"'),
+      files: { 'v.tf': 'variable "id" {}\n' },
+    },
     { name: 'a logging resource whose target is not visible might be this cluster\'s', format: 'terraform', code: cluster() + companion('var.cluster'), files: { 'v.tf': 'variable "cluster" {}\n' } },
     { format: 'cloudformation', code: cfn('      LoggingProperties:\n        BucketName: acme-audit\n') },
     { format: 'cloudformation', code: cfn('      LoggingProperties:\n        LogDestinationType: cloudwatch\n        LogExports:\n          - connectionlog\n') },

@@ -1,4 +1,4 @@
-import { baseAddress, designates } from '../../../adapt/context';
+import { baseAddress, designates, DesignationIndex } from '../../../adapt/context';
 import type { Val } from '../../../evaluate/value';
 import type { methodSettings, restStage } from '../../../model/aws/apigateway';
 import type { KindResource } from '../../../model/kind';
@@ -56,6 +56,11 @@ export default defineRule({
     const settings = ctx.resources<MethodSettings>('aws.apigateway.method-settings');
     const stages = ctx.resources<RestStage>('aws.apigateway.rest-stage');
     const stageAddresses = new Set(stages.map((s) => baseAddress(s.source.address)));
+    // Settings by the stage they name (reference or name): each stage looks up its own instead of testing them all.
+    const byStage = new DesignationIndex(settings, (m) => m.f.stageName.val);
+    const unmatched = settings.filter((m) => m.f.stageName.origin !== 'default' && !targetsKnownStage(m));
+    const unknownTarget = new Set(unmatched.filter((m) => m.f.stageName.origin === 'unknown'));
+    const literalTarget = new Set(unmatched.filter((m) => m.f.stageName.origin !== 'unknown'));
     const off = (resource: ModelResource, level: Value<string>, name: string) =>
       ctx.report({ resource, value: level, message: `${name} is "${level.value?.trim()}": calls to these methods leave no execution log` });
     const none = (stage: RestStage, detail: string) => ctx.report({ resource: stage, message: `${detail}: API Gateway writes no execution logs for this stage` });
@@ -74,28 +79,32 @@ export default defineRule({
         continue;
       }
       const stageName = s.f.stageName.origin !== 'unknown' ? s.f.stageName.value : undefined;
-      const mine = settings.filter((m) => appliesTo(m, s, stageName));
+      const mine = byStage.for(s.source, stageName).filter((m) => appliesTo(m, s, stageName));
       if (mine.some((m) => mayLog(m.f.loggingLevel) || isOff(m.f.loggingLevel))) continue;
-      // Settings whose stage cannot be matched might be this stage's: stay silent rather than guess.
-      if (settings.some((m) => !mine.includes(m) && undecided(m, stageName))) continue;
+      // Settings whose stage cannot be matched might be this stage's (any unknown target; a literal name, when this
+      // stage's own name is not known): stay silent rather than guess.
+      if (undecidedBeyond(unknownTarget, mine) || (stageName === undefined && undecidedBeyond(literalTarget, mine))) continue;
       none(s, mine.length === 0 ? 'No aws_api_gateway_method_settings refers to this stage' : 'No aws_api_gateway_method_settings for this stage sets logging_level to ERROR or INFO');
     }
 
-    /** Settings for this stage: by reference to it, or by its name within the same REST API. */
+    /** Of the settings that designate this stage (byStage): by reference to it, or by its name within the same REST API. */
     function appliesTo(m: MethodSettings, s: RestStage, stageName: string | undefined): boolean {
       if (designates(m.f.stageName.val, s.source)) return true;
-      if (stageName === undefined || !designates(m.f.stageName.val, s.source, stageName)) return false;
-      return sameApi(m.f.restApiId, s.f.restApiId) !== false;
+      return stageName !== undefined && sameApi(m.f.restApiId, s.f.restApiId) !== false;
     }
 
-    function undecided(m: MethodSettings, stageName: string | undefined): boolean {
+    function targetsKnownStage(m: MethodSettings): boolean {
       const t = m.f.stageName;
-      if (t.origin === 'default') return false;
       const refs = t.refs ?? t.val?.refs ?? [];
-      if (refs.some((r) => stageAddresses.has(baseAddress(r.address)))) return false;
-      if (t.origin === 'unknown') return true;
-      // A literal stage name cannot be compared with a stage whose own name is not known.
-      return stageName === undefined;
+      return refs.some((r) => stageAddresses.has(baseAddress(r.address)));
+    }
+
+    /** Whether some of `candidates` are not among the stage's own settings. */
+    function undecidedBeyond(candidates: Set<MethodSettings>, mine: MethodSettings[]): boolean {
+      if (candidates.size === 0) return false;
+      let shared = 0;
+      for (const m of mine) if (candidates.has(m)) shared++;
+      return candidates.size > shared;
     }
   },
 });

@@ -47,6 +47,12 @@ export default defineRule({
     const clusters = ctx.resources<Cluster>('aws.redshift.cluster');
     const clusterAddresses = new Set(clusters.map((c) => baseAddress(c.source.address)));
     const logsByCluster = new DesignationIndex(logs, (l) => l.f.clusterIdentifier.val);
+    // Logging resources whose target cannot be matched to a cluster: one with an unknown target might be any
+    // cluster's; one naming a literal identifier might be that of a cluster whose own identifier is not known.
+    const unmatched = logs.filter((l) => !targetsKnownCluster(l));
+    const unknownTarget = unmatched.some((l) => l.f.clusterIdentifier.origin === 'unknown');
+    const literalTarget = unmatched.some((l) => l.f.clusterIdentifier.origin !== 'unknown' && l.f.clusterIdentifier.origin !== 'default');
+    const loggingNames = new Set(ctx.sources.filter((s) => s.type === 'aws_redshift_logging' && s.mode === 'resource').map((s) => s.name));
     for (const c of clusters) {
       if (c.source.format === 'cloudformation') checkCloudFormation(c);
       else checkTerraform(c);
@@ -77,7 +83,7 @@ export default defineRule({
       const name = id.origin !== 'unknown' ? id.value : undefined;
       if (logsByCluster.has(c.source, name)) return;
       // A logging resource whose target cannot be matched might be this cluster's: stay silent rather than guess.
-      if (logs.some((l) => undecided(l, name))) return;
+      if (unknownTarget || (literalTarget && name === undefined)) return;
       const explicitOff = inline.origin !== 'default';
       ctx.report({
         resource: c,
@@ -89,21 +95,17 @@ export default defineRule({
       });
     }
 
-    function undecided(l: Logging, clusterName: string | undefined): boolean {
+    function targetsKnownCluster(l: Logging): boolean {
       const t = l.f.clusterIdentifier;
-      if (t.origin === 'default') return false;
       const refs = t.refs ?? t.val?.refs ?? [];
-      if (refs.some((r) => clusterAddresses.has(baseAddress(r.address)))) return false;
-      if (t.origin === 'unknown') return true;
-      // A literal identifier cannot be compared with a cluster whose own identifier is not known.
-      return clusterName === undefined;
+      return refs.some((r) => clusterAddresses.has(baseAddress(r.address)));
     }
 
     function companionFix(c: Cluster): FixSpec | undefined {
       const src = c.source;
       if (src.instanceKey !== undefined) return undefined;
       // Another aws_redshift_logging of the same name would make the inserted block a duplicate.
-      if (ctx.sources.some((s) => s.type === 'aws_redshift_logging' && s.name === src.name && s.mode === 'resource')) return undefined;
+      if (loggingNames.has(src.name)) return undefined;
       const text = [
         `resource "aws_redshift_logging" "${src.name}" {`,
         `  cluster_identifier   = aws_redshift_cluster.${src.name}.id`,
