@@ -316,6 +316,12 @@ test('demarc report: rows spooled and read back, in one thread and in two, equal
       assert.equal(two.stdout, expected[format], `two threads, rows in a spool file: ${label}`);
     }
   }
+  // A worker that dies after its first batch: its units are redone on the main thread, the matrix is unchanged.
+  const dying = `${tmp}/dying-report-worker.js`;
+  writeFileSync(dying, `let n = 0;\nrequire('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'units' && ++n === 2) process.exit(7); });\nrequire(${JSON.stringify(workerScript)});\n`);
+  const dead = await report(workspace, ['--format', 'json', '--jobs', '2'], { workerPath: dying, parallelMinUnits: 1, spoolMemoryLimit: 2048 });
+  assert.equal(dead.code, 0, dead.stderr);
+  assert.equal(dead.stdout, renderMatrixJson(onePieceMatrix(workspace)), 'a worker died mid-report');
   // Text that looks like the index hole of pre-rendered HTML rows stays text (teams and paths are escaped).
   const odd = `${tmp}/odd-<#>`;
   cpSync(project, odd, { recursive: true });
