@@ -1,4 +1,5 @@
-// AnalyzeOptions that change how much work analysis does: `fixes: false` leaves edits unwritten and nothing else,
+// AnalyzeOptions that change how much work analysis does: `fixes: false` leaves edits unwritten (marking where one
+// was left out) and nothing else,
 // `phases` accounts for where the time went.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -26,7 +27,7 @@ const files = {
 };
 
 const strip = (f: Finding) => {
-  const { fix: _fix, ...rest } = f;
+  const { fix: _fix, fixOmitted: _omitted, ...rest } = f;
   return rest;
 };
 
@@ -40,6 +41,11 @@ test('fixes: false yields the same findings without edits', () => {
   assert.ok(fixable.some((f) => f.file.endsWith('.yaml')), 'a CloudFormation finding with a fix');
   assert.equal(bare.findings.filter((f) => f.fix).length, 0);
   assert.deepEqual(bare.findings.map(strip), full.findings.map(strip));
+  // Each finding that has a fix says so without it (the language server marks such diagnostics fixable).
+  full.findings.forEach((f, i) => {
+    if (f.fix) assert.equal(bare.findings[i]!.fixOmitted, true, `${f.ruleId}: fix omitted`);
+    assert.equal(f.fixOmitted, undefined);
+  });
   assert.deepEqual(bare.problems, full.problems);
 });
 

@@ -95,6 +95,8 @@ export interface Finding {
   resourceType?: string;
   related: RelatedInfo[];
   fix?: Fix;
+  /** The rule offers a fix here that was not rendered (AnalyzeOptions.fixes false); asking again with fixes gives it. */
+  fixOmitted?: true;
   /** Model kind of the resource (`aws.s3.bucket`). */
   resourceKind?: string;
   /** Origin of the value that triggered the finding: written, derived from variables/parameters, or absent (default). */

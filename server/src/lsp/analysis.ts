@@ -81,6 +81,8 @@ export class AnalysisService {
   private readonly contributions = new Map<string, Map<string, Contribution>>();
   /** path → severities of what is currently published (for status counts). */
   private readonly publishedCounts = new Map<string, { counts: StatusCounts; problems: number }>();
+  /** The sums over publishedCounts, kept up to date as files are published (a status is sent every 50 ms of a scan). */
+  private readonly totals = { counts: { ...ZERO_COUNTS }, files: 0, problems: 0 };
   private state: ServerState = 'starting';
   private running = 0;
   private scanPercentage: number | undefined;
@@ -334,10 +336,21 @@ export class AnalysisService {
     for (const p of this.o.host.openPaths()) versions.set(p, this.o.host.document(p)!.version);
     const options = await this.analyzeOptions(current, settings);
 
+    // A unit with no open document is compacted once published (its findings dropped), and quick fixes are only
+    // asked of open documents: its fix edits would be rendered for nothing (a fifth of a finding-heavy workspace
+    // scan). If it read an open document after all (a module file open in the editor), it runs again with fixes.
+    let fixes = opts.keepFull === true || current.files.some((f) => versions.has(f));
     this.begin();
     let result: UnitResult;
+    let readVersions: Map<string, number>;
     try {
-      result = this.o.engine.analyzeUnit(current, this.o.host, options);
+      result = this.o.engine.analyzeUnit(current, this.o.host, { ...options, fixes });
+      readVersions = readOpenVersions(result, current, versions);
+      if (!fixes && readVersions.size > 0) {
+        fixes = true;
+        result = this.o.engine.analyzeUnit(current, this.o.host, { ...options, fixes });
+        readVersions = readOpenVersions(result, current, versions);
+      }
     } catch (e) {
       this.lastError = `analysis of ${current.path} failed`;
       this.o.sink.error(`analysis of ${current.path} failed and was skipped: ${errorText(e)}`);
@@ -345,15 +358,6 @@ export class AnalysisService {
       return previous;
     }
     this.end();
-    const readVersions = new Map<string, number>();
-    for (const f of result.files) {
-      const v = versions.get(f.path);
-      if (v !== undefined) readVersions.set(f.path, v);
-    }
-    for (const f of current.files) {
-      const v = versions.get(f);
-      if (v !== undefined) readVersions.set(f, v);
-    }
     const entry: AnalysisEntry = {
       unit: current,
       result,
@@ -520,7 +524,7 @@ export class AnalysisService {
     const version = this.o.host.document(path)?.version;
     if (!m || m.size === 0) {
       this.contributions.delete(path);
-      this.publishedCounts.delete(path);
+      this.setPublishedCounts(path, undefined);
       this.o.sink.sendDiagnostics(version === undefined ? { uri, diagnostics: [] } : { uri, version, diagnostics: [] });
       return;
     }
@@ -538,9 +542,13 @@ export class AnalysisService {
     for (const [, c] of parts) {
       if (c.version !== undefined) analyzedVersion = c.version;
       c.diagnostics.forEach((d, i) => {
-        const id = `${String(d.code)}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
-        if (seen.has(id)) return;
-        seen.add(id);
+        // Only several callers' views of one module file can repeat each other; one unit's diagnostics are distinct
+        // already (the engine de-duplicates findings, publish() problems).
+        if (parts.length > 1) {
+          const id = `${String(d.code)}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
+          if (seen.has(id)) return;
+          seen.add(id);
+        }
         diagnostics.push(d);
         const sev = c.severities[i];
         if (sev) {
@@ -549,7 +557,7 @@ export class AnalysisService {
         } else problems++;
       });
     }
-    this.publishedCounts.set(path, { counts, problems });
+    this.setPublishedCounts(path, { counts, problems });
     // The version is the one the diagnostics were computed on, so clients can drop results for older text.
     if (analyzedVersion === undefined) analyzedVersion = version;
     this.o.sink.sendDiagnostics(analyzedVersion === undefined ? { uri, diagnostics } : { uri, version: analyzedVersion, diagnostics });
@@ -595,12 +603,16 @@ export class AnalysisService {
     let problems = 0;
     let completed = true;
     try {
-      for (const unit of found.units) {
+      for (const [i, unit] of found.units.entries()) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (cancelled() || this.disposed) {
           completed = false;
           break;
         }
+        // Settings come from the client, one request per folder: the next unit's are asked for now, so the round
+        // trip overlaps this unit's analysis instead of following it.
+        const next = found.units[i + 1];
+        if (next) this.o.settingsFor(next.path).catch(() => undefined);
         try {
           const entry = await this.run(unit, { force: false });
           if (entry) {
@@ -649,20 +661,27 @@ export class AnalysisService {
     this.scheduleStatus();
   }
 
+  private setPublishedCounts(path: string, next: { counts: StatusCounts; problems: number } | undefined): void {
+    const t = this.totals;
+    const add = (v: { counts: StatusCounts; problems: number }, sign: 1 | -1) => {
+      if (v.counts.total || v.problems) t.files += sign;
+      t.problems += sign * v.problems;
+      for (const k of Object.keys(t.counts) as (keyof StatusCounts)[]) t.counts[k] += sign * v.counts[k];
+    };
+    const before = this.publishedCounts.get(path);
+    if (before) add(before, -1);
+    if (next) {
+      add(next, 1);
+      this.publishedCounts.set(path, next);
+    } else this.publishedCounts.delete(path);
+  }
+
   statusParams(): StatusParams {
-    const counts = { ...ZERO_COUNTS };
-    let files = 0;
-    let problems = 0;
-    for (const { counts: c, problems: p } of this.publishedCounts.values()) {
-      if (c.total || p) files++;
-      problems += p;
-      for (const k of Object.keys(counts) as (keyof StatusCounts)[]) counts[k] += c[k];
-    }
     const params: StatusParams = {
       state: this.state === 'starting' ? 'starting' : this.state,
-      counts,
-      files,
-      problems,
+      counts: { ...this.totals.counts },
+      files: this.totals.files,
+      problems: this.totals.problems,
       trusted: this.o.trusted,
     };
     if (this.scanPercentage !== undefined) params.percentage = this.scanPercentage;
@@ -716,6 +735,20 @@ function shortName(path: string): string {
 }
 
 /** Keeps what a unit without open documents needs once its diagnostics are out: which files it read, its problems. */
+/** The versions of the open documents an analysis read: its unit's files and any other file it loaded. */
+function readOpenVersions(result: UnitResult, unit: Unit, versions: Map<string, number>): Map<string, number> {
+  const read = new Map<string, number>();
+  for (const f of result.files) {
+    const v = versions.get(f.path);
+    if (v !== undefined) read.set(f.path, v);
+  }
+  for (const f of unit.files) {
+    const v = versions.get(f);
+    if (v !== undefined) read.set(f, v);
+  }
+  return read;
+}
+
 function compact(entry: AnalysisEntry): void {
   const r = entry.result;
   entry.result = { unit: r.unit, files: r.files, comments: new Map(), sourceResources: [], resources: [], findings: [], problems: r.problems };

@@ -56,7 +56,8 @@ export function findingToDiagnostic(f: Finding, ctx: DiagnosticContext): Diagnos
   if (severity === undefined) return undefined;
   const data: DiagnosticData = {
     ruleId: f.ruleId,
-    fixable: !!f.fix && f.fix.edits.length > 0,
+    // An omitted fix (a workspace scan of closed files leaves them out) is rendered when the action is resolved.
+    fixable: (!!f.fix && f.fix.edits.length > 0) || f.fixOmitted === true,
     uri: ctx.uri,
     fingerprint: fingerprint(f),
   };

@@ -21,6 +21,8 @@ export function pathToUri(path: string): string {
 /** Remembers the URI spelling the client used for each path, so diagnostics go back under the same key. */
 export class UriMap {
   private readonly byPath = new Map<string, string>();
+  /** URIs made from paths: a workspace scan asks for one per diagnostic, and pathToFileURL showed in its profile. */
+  private readonly made = new Map<string, string>();
 
   remember(uri: string): string | undefined {
     const path = uriToPath(uri);
@@ -33,7 +35,11 @@ export class UriMap {
   }
 
   uri(path: string): string {
-    return this.byPath.get(path) ?? pathToUri(path);
+    const remembered = this.byPath.get(path);
+    if (remembered !== undefined) return remembered;
+    let made = this.made.get(path);
+    if (made === undefined) this.made.set(path, (made = pathToUri(path)));
+    return made;
   }
 }
 

@@ -109,7 +109,7 @@ function toFinding(rule: Rule, r: Report, files: Map<string, SourceFile>, fixes:
   if (r.fix && fixes) {
     const fix = renderFix(r.fix, files);
     if (fix) finding.fix = fix;
-  }
+  } else if (r.fix) finding.fixOmitted = true;
   return finding;
 }
 
