@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
@@ -269,4 +269,55 @@ describe('language server over stdio', () => {
     assert.equal(scan.completed, true);
     assert.equal(scan.units, 6);
   });
+});
+
+describe('workspace scan with worker threads (dist/scan-worker.js)', () => {
+  // A module over the size that goes to a worker, a small one, and (for the untrusted case) a local module outside
+  // the workspace folder that only a trusted analysis may read.
+  let base: string;
+  before(() => {
+    base = mkdtempSync(join(tmpdir(), 'demarc-workers-')).replace(/\\/g, '/');
+    const bucket = (i: number) => `resource "aws_s3_bucket" "b${i}" {\n  bucket = "b-${i}"\n}\n\nresource "aws_s3_bucket_acl" "b${i}" {\n  bucket = aws_s3_bucket.b${i}.id\n  acl    = "public-read"\n}\n\n`;
+    const write = (rel: string, text: string) => {
+      mkdirSync(join(base, rel, '..'), { recursive: true });
+      writeFileSync(join(base, rel), text);
+    };
+    // The large module also calls the one outside: in an untrusted workspace the worker must not read it either.
+    write('ws/big/main.tf', 'module "shared" {\n  source = "../../shared"\n}\n\n' + Array.from({ length: 900 }, (_, i) => bucket(i)).join(''));
+    write('ws/small/main.tf', bucket(0));
+    write('shared/main.tf', 'resource "aws_ebs_volume" "v" {\n  availability_zone = "eu-west-1a"\n  size = 10\n  encrypted = false\n}\n');
+  });
+  after(() => rmSync(base, { recursive: true, force: true }));
+
+  /** Every published diagnostic, by file, after a scan by a server started with these worker threads. */
+  async function scanWith(threads: string, trusted: boolean): Promise<{ byFile: Record<string, string[]>; logs: string[] }> {
+    const saved = process.env.DEMARC_SCAN_THREADS;
+    process.env.DEMARC_SCAN_THREADS = threads;
+    const c = LspClient.spawnStdio(join(root, 'dist/server.js'));
+    if (saved === undefined) delete process.env.DEMARC_SCAN_THREADS;
+    else process.env.DEMARC_SCAN_THREADS = saved;
+    try {
+      await c.initialize(pathToUri(`${base}/ws`), { trusted });
+      await c.waitFor(() => c.progress.some((p) => p.value.kind === 'end'), 60_000, 'end of the scan');
+      await c.waitFor(() => c.logs.some((l) => l.message.startsWith('workspace scan:')), 5000, 'the scan log line');
+      const byFile: Record<string, string[]> = {};
+      for (const [uri, p] of c.diagnostics) byFile[uri.slice(pathToUri(base).length)] = p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${(d.data as { fixable?: boolean } | undefined)?.fixable ?? ''}`).sort();
+      return { byFile, logs: c.logs.map((l) => l.message) };
+    } finally {
+      await c.shutdown();
+    }
+  }
+
+  for (const trusted of [true, false]) {
+    test(`${trusted ? 'trusted' : 'untrusted'}: the same diagnostics as an in-process scan; the large module went to a worker`, async () => {
+      const threaded = await scanWith('2', trusted);
+      const inProcess = await scanWith('0', trusted);
+      assert.ok(threaded.logs.some((l) => /^workspace scan: 2 units in \d+ ms, 1 large ones in 2 worker threads$/.test(l)), threaded.logs.join('\n'));
+      assert.ok(inProcess.logs.some((l) => /^workspace scan: 2 units in \d+ ms$/.test(l)), inProcess.logs.join('\n'));
+      assert.deepEqual(threaded.byFile, inProcess.byFile);
+      assert.ok((threaded.byFile['/ws/big/main.tf'] ?? []).length >= 900, 'the large module has its findings');
+      // Trusted, the module outside the folder is read (its unencrypted volume is reported); untrusted, not.
+      assert.equal(threaded.byFile['/shared/main.tf']?.some((d) => d.includes('aws-ec2-ebs-encryption')) ?? false, trusted);
+    });
+  }
 });

@@ -7,8 +7,8 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeUnit, discover, mergeResults, type AnalysisResult, type AnalyzeOptions, type Unit, type UnitResult } from '../engine/analyze';
-import type { Host, SourceFile } from '../engine/source';
-import { LineIndex } from '../engine/text';
+import type { Host } from '../engine/source';
+import { lazySourceFile } from '../engine/files';
 import { matrixUnit, rowOptions, type MatrixJob, type MatrixUnit } from './matrix-unit';
 import { renderUnit, type RenderedUnit, type RenderOptions } from './render-unit';
 import { toWire, type FromWorker, type ToWorker, type UnitPayload, type WireUnitResult, type WorkerInit, type WorkerOptions } from './worker-protocol';
@@ -195,18 +195,5 @@ function runWorkers(units: Unit[], options: AnalyzeOptions, script: string, coun
 }
 
 function fromWire(w: WireUnitResult): UnitResult {
-  return { unit: w.unit, files: w.files.map(lazyFile), comments: new Map(), sourceResources: [], resources: [], findings: w.findings, problems: w.problems };
-}
-
-/** The line index of most files is never consulted by the report; it is built on first use. */
-function lazyFile(f: { path: string; kind: SourceFile['kind']; text: string }): SourceFile {
-  let lines: LineIndex | undefined;
-  return {
-    path: f.path,
-    kind: f.kind,
-    text: f.text,
-    get lines() {
-      return (lines ??= new LineIndex(f.text));
-    },
-  };
+  return { unit: w.unit, files: w.files.map(lazySourceFile), comments: new Map(), sourceResources: [], resources: [], findings: w.findings, problems: w.problems };
 }

@@ -15,9 +15,12 @@ export interface WorkerInit {
   render?: RenderOptions;
   /** Given: answer each unit with its matrix rows (MatrixUnit, `demarc report`). Neither: with a WireUnitResult. */
   matrix?: MatrixJob;
+  /** Read nothing outside these folders (the language server in an untrusted workspace); absent: no limit. */
+  restrictTo?: string[];
 }
 
-export type ToWorker = { type: 'units'; batch: { index: number; unit: Unit }[] } | { type: 'exit' };
+/** Units to analyze; a unit's own `options` (the language server's, per folder) replace the worker's. */
+export type ToWorker = { type: 'units'; batch: { index: number; unit: Unit; options?: WorkerOptions }[] } | { type: 'exit' };
 
 /** A file as analyzed; the main thread rebuilds the line index only when an output format needs it. */
 export interface WireFile {

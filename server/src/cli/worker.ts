@@ -1,18 +1,19 @@
-// Entry of the analysis worker threads of `demarc scan` (bundled as dist/scan-worker.js). It analyzes the units
-// the main thread sends, in batches, with its own file system host, and answers with plain-data results: the
-// rendered report part of each unit (RenderedUnit, its buffers transferred, not copied), its matrix rows (`demarc
-// report`), or the raw findings.
+// Entry of the analysis worker threads (bundled as dist/scan-worker.js) of `demarc scan`, `demarc report` and the
+// language server's workspace scan. It analyzes the units the main thread sends, in batches, with its own file
+// system host (limited to the workspace folders when asked), and answers with plain-data results: the rendered
+// report part of each unit (RenderedUnit, its buffers transferred, not copied), its matrix rows (`demarc report`),
+// or the raw findings.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeUnit } from '../engine/analyze';
-import { createNodeHost } from '../host/node-host';
+import { createNodeHost, restrictedHost } from '../host/node-host';
 import { matrixUnit, rowOptions } from './matrix-unit';
 import { renderUnit, transferList } from './render-unit';
 import { toWire, type FromWorker, type ToWorker, type UnitPayload, type WorkerInit } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('scan-worker.js runs only as a worker thread of demarc scan');
-const { options, render, matrix } = workerData as WorkerInit;
-const host = createNodeHost();
+const { options, render, matrix, restrictTo } = workerData as WorkerInit;
+const host = restrictTo ? restrictedHost(createNodeHost(), restrictTo) : createNodeHost();
 const rowOpts = matrix ? rowOptions(matrix.cwd, options) : undefined;
 
 port.on('message', (msg: ToWorker) => {
@@ -22,9 +23,9 @@ port.on('message', (msg: ToWorker) => {
   }
   const results: { index: number; result: UnitPayload }[] = [];
   const transfer: ArrayBuffer[] = [];
-  for (const { index, unit } of msg.batch) {
+  for (const { index, unit, options: own } of msg.batch) {
     try {
-      const analyzed = analyzeUnit(unit, host, options);
+      const analyzed = analyzeUnit(unit, host, own ?? options);
       if (render) {
         const rendered = renderUnit(analyzed, render);
         transfer.push(...transferList(rendered));

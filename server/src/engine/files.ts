@@ -14,6 +14,19 @@ export function makeSourceFile(path: string, text: string, kind: FileKind): Sour
   return { path, text, kind, lines: new LineIndex(text) };
 }
 
+/** A file that came back from a worker thread: its line index is built on first use (most are never consulted). */
+export function lazySourceFile(f: { path: string; kind: FileKind; text: string }): SourceFile {
+  let lines: LineIndex | undefined;
+  return {
+    path: f.path,
+    kind: f.kind,
+    text: f.text,
+    get lines() {
+      return (lines ??= new LineIndex(f.text));
+    },
+  };
+}
+
 /** Reads and vets one file. `kind` is decided by the caller (detect.ts). */
 export function loadFile(path: string, kind: FileKind, host: Host, maxFileSize = DEFAULT_MAX_FILE_SIZE): LoadResult {
   const size = host.fileSize?.(path);

@@ -74,6 +74,20 @@ export function createNodeHost(): Host {
   };
 }
 
+/**
+ * `host` limited to `roots`: anything outside reads as missing, as the language server's host does in an untrusted
+ * workspace (a local module path such as `../../shared` then resolves to nothing).
+ */
+export function restrictedHost(host: Host, roots: readonly string[]): Host {
+  const allowed = (path: string) => roots.some((r) => path === r || path.startsWith(r.endsWith('/') ? r : r + '/'));
+  return {
+    readFile: (path) => (allowed(path) ? host.readFile(path) : undefined),
+    readDir: (path) => (allowed(path) ? host.readDir(path) : undefined),
+    fileSize: (path) => (allowed(path) ? host.fileSize?.(path) : undefined),
+    realPath: (path) => (allowed(path) ? (host.realPath?.(path) ?? path) : undefined),
+  };
+}
+
 export function describeFsError(e: unknown, path: string): string {
   const reason = errnoReason(e);
   if (reason === 'permission denied') return `permission denied reading ${path}`;

@@ -13,6 +13,7 @@ import { findingToDiagnostic, overriddenSeverity, problemToDiagnostic } from './
 import type { EnginePort } from './engine-port';
 import type { OverlayHost } from './host';
 import { isInside, type UriMap } from './uri';
+import type { ScanPool } from './scan-pool';
 
 export interface AnalysisSink {
   sendDiagnostics(params: { uri: string; version?: number; diagnostics: Diagnostic[] }): void;
@@ -20,6 +21,9 @@ export interface AnalysisSink {
   error(message: string): void;
   status(params: StatusParams): void;
 }
+
+/** Units whose files add up to this many bytes are analyzed in a worker thread during a workspace scan (about 20 ms of analysis). */
+export const SCAN_WORKER_MIN_BYTES = 128 * 1024;
 
 export interface AnalysisServiceOptions {
   engine: EnginePort;
@@ -30,6 +34,8 @@ export interface AnalysisServiceOptions {
   /** Workspace folder paths. */
   roots(): string[];
   trusted: boolean;
+  /** Worker threads for a workspace scan of this many units, or undefined to analyze in this thread. */
+  scanPool?(units: number): ScanPool | undefined;
 }
 
 export interface AnalysisEntry {
@@ -308,7 +314,7 @@ export class AnalysisService {
   }
 
   /** Analyzes now (cancelling any pending debounce of the unit); resolves to undefined when superseded. */
-  async run(unit: Unit, opts: { force: boolean; keepFull?: boolean }): Promise<AnalysisEntry | undefined> {
+  async run(unit: Unit, opts: { force: boolean; keepFull?: boolean; pool?: ScanPool }): Promise<AnalysisEntry | undefined> {
     const key = unitKey(unit);
     const s = this.state_(key);
     if (s.timer) {
@@ -332,32 +338,55 @@ export class AnalysisService {
     if (!opts.force && previous && !(opts.keepFull && previous.compact) && previous.key === this.cacheKey(current, previous.result, s.generation) && sameSettings(previous.settings, settings))
       return previous;
 
-    const versions = new Map<string, number>();
-    for (const p of this.o.host.openPaths()) versions.set(p, this.o.host.document(p)!.version);
+    let versions = this.openVersions();
     const options = await this.analyzeOptions(current, settings);
 
     // A unit with no open document is compacted once published (its findings dropped), and quick fixes are only
     // asked of open documents: its fix edits would be rendered for nothing (a fifth of a finding-heavy workspace
     // scan). If it read an open document after all (a module file open in the editor), it runs again with fixes.
     let fixes = opts.keepFull === true || current.files.some((f) => versions.has(f));
-    this.begin();
-    let result: UnitResult;
-    let readVersions: Map<string, number>;
-    try {
-      result = this.o.engine.analyzeUnit(current, this.o.host, { ...options, fixes });
-      readVersions = readOpenVersions(result, current, versions);
-      if (!fixes && readVersions.size > 0) {
-        fixes = true;
+    let result: UnitResult | undefined;
+    let readVersions = new Map<string, number>();
+    if (opts.pool && !fixes) {
+      // In a worker thread (the workspace scan), off the thread that answers hovers. The worker reads the disk, so
+      // its result stands only if none of the files it read is open by the time it comes back; a newer request that
+      // took over meanwhile (an edit, a change on disk) publishes instead.
+      this.begin();
+      try {
+        result = await opts.pool.analyze(current, { ...options, fixes: false });
+      } catch {
+        result = undefined; // the worker failed or died: analyzed here below, where an engine error surfaces as usual
+      } finally {
+        this.end();
+      }
+      // Requests that came in while the result was being received are answered before it is published.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.disposed) return undefined;
+      if (s.token !== token) return s.entry;
+      if (result?.files.some((f) => this.o.host.document(f.path)) || current.files.some((f) => this.o.host.document(f))) result = undefined;
+      if (!result) {
+        versions = this.openVersions();
+        fixes = current.files.some((f) => versions.has(f));
+      }
+    }
+    if (!result) {
+      this.begin();
+      try {
         result = this.o.engine.analyzeUnit(current, this.o.host, { ...options, fixes });
         readVersions = readOpenVersions(result, current, versions);
+        if (!fixes && readVersions.size > 0) {
+          fixes = true;
+          result = this.o.engine.analyzeUnit(current, this.o.host, { ...options, fixes });
+          readVersions = readOpenVersions(result, current, versions);
+        }
+      } catch (e) {
+        this.lastError = `analysis of ${current.path} failed`;
+        this.o.sink.error(`analysis of ${current.path} failed and was skipped: ${errorText(e)}`);
+        this.end();
+        return previous;
       }
-    } catch (e) {
-      this.lastError = `analysis of ${current.path} failed`;
-      this.o.sink.error(`analysis of ${current.path} failed and was skipped: ${errorText(e)}`);
       this.end();
-      return previous;
     }
-    this.end();
     const entry: AnalysisEntry = {
       unit: current,
       result,
@@ -371,6 +400,20 @@ export class AnalysisService {
     this.publish(key, entry, previous);
     if (!opts.keepFull && readVersions.size === 0) compact(entry);
     return entry;
+  }
+
+  /** Bytes in the unit's own files (its local modules not counted), as the host reports them. */
+  private unitBytes(unit: Unit): number {
+    let n = 0;
+    for (const f of unit.files) n += this.o.host.fileSize(f) ?? 0;
+    return n;
+  }
+
+  /** Versions of the open documents, now. */
+  private openVersions(): Map<string, number> {
+    const versions = new Map<string, number>();
+    for (const p of this.o.host.openPaths()) versions.set(p, this.o.host.document(p)!.version);
+    return versions;
   }
 
   private async analyzeOptions(unit: Unit, settings: Settings): Promise<AnalyzeOptions> {
@@ -602,6 +645,34 @@ export class AnalysisService {
     let findings = 0;
     let problems = 0;
     let completed = true;
+    const finished = (unit: Unit, entry: AnalysisEntry | undefined) => {
+      if (entry) {
+        files += entry.result.files.length;
+        findings += entry.counts.findings;
+        problems += entry.counts.problems;
+      }
+      done++;
+      const pct = Math.round((done / Math.max(1, found.units.length)) * 100);
+      this.scanPercentage = pct;
+      report(pct, `${done}/${found.units.length} ${shortName(unit.path)}`);
+    };
+    const failed = (unit: Unit, e: unknown) => {
+      this.o.sink.error(`analysis of ${unit.path} failed and was skipped: ${errorText(e)}`);
+      finished(unit, undefined);
+    };
+    // Large units go to worker threads, so no single analysis holds up the open file's hovers and diagnostics (a
+    // 40,000-line module takes a third of a second); small ones are analyzed here between requests, which is faster
+    // than shipping them and their results across threads. The threads start with the first large unit.
+    let pool: ScanPool | undefined;
+    let poolAsked = false;
+    const poolFor = (unit: Unit): ScanPool | undefined => {
+      if (!this.o.scanPool || this.unitBytes(unit) < SCAN_WORKER_MIN_BYTES) return undefined;
+      if (!poolAsked) pool = this.o.scanPool(found.units.length);
+      poolAsked = true;
+      return pool;
+    };
+    const inFlight = new Set<Promise<void>>();
+    let inWorkers = 0;
     try {
       for (const [i, unit] of found.units.entries()) {
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -613,22 +684,28 @@ export class AnalysisService {
         // trip overlaps this unit's analysis instead of following it.
         const next = found.units[i + 1];
         if (next) this.o.settingsFor(next.path).catch(() => undefined);
-        try {
-          const entry = await this.run(unit, { force: false });
-          if (entry) {
-            files += entry.result.files.length;
-            findings += entry.counts.findings;
-            problems += entry.counts.problems;
-          }
-        } catch (e) {
-          this.o.sink.error(`analysis of ${unit.path} failed and was skipped: ${errorText(e)}`);
+        const unitPool = poolFor(unit);
+        if (unitPool) {
+          inWorkers++;
+          const p: Promise<void> = this.run(unit, { force: false, pool: unitPool }).then(
+            (entry) => finished(unit, entry),
+            (e) => failed(unit, e),
+          );
+          inFlight.add(p);
+          void p.finally(() => inFlight.delete(p));
+          while (inFlight.size >= unitPool.threads * 2) await Promise.race(inFlight);
+          continue;
         }
-        done++;
-        const pct = Math.round((done / Math.max(1, found.units.length)) * 100);
-        this.scanPercentage = pct;
-        report(pct, `${done}/${found.units.length} ${shortName(unit.path)}`);
+        try {
+          finished(unit, await this.run(unit, { force: false }));
+        } catch (e) {
+          failed(unit, e);
+        }
       }
+      await Promise.all(inFlight);
+      this.o.sink.log(`workspace scan: ${done} units in ${Date.now() - started} ms${pool ? `, ${inWorkers} large ones in ${pool.threads} worker thread${pool.threads === 1 ? '' : 's'}` : ''}`);
     } finally {
+      pool?.close();
       this.scanPercentage = undefined;
       this.state = 'idle';
       this.scheduleStatus();

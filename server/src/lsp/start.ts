@@ -19,6 +19,7 @@ import { APPLY_FIX_COMMAND, ShowOutputNotification, StatusNotification, type Dem
 import { AnalysisService, errorText } from './analysis';
 import type { EnginePort } from './engine-port';
 import { OverlayHost } from './host';
+import type { ScanPool } from './scan-pool';
 import { SettingsStore } from './settings-store';
 import { UriMap, uriToPath } from './uri';
 
@@ -32,6 +33,11 @@ export interface StartOptions {
   extraHandlers?: ((connection: Connection, deps: ServerDeps) => void)[];
   /** Called when the client confirms `initialized`, i.e. once it has the initialize result (server.ts loads the engine then). */
   onInitialized?: () => void;
+  /**
+   * Worker threads for a workspace scan of `units` units, reading nothing outside `restrictTo` when given (an
+   * untrusted workspace); undefined: the scan runs in-process. server.ts makes them from dist/scan-worker.js.
+   */
+  scanPool?: (units: number, restrictTo: string[] | undefined) => ScanPool | undefined;
 }
 
 export interface StartedServer {
@@ -90,6 +96,8 @@ export function startServer(connection: Connection, options: StartOptions): Star
       settingsFor: (p) => settings.get(p),
       roots: () => roots,
       trusted,
+      // In an untrusted workspace the workers, like the host, read nothing outside the workspace folders.
+      scanPool: (units) => options.scanPool?.(units, trusted ? undefined : [...roots]),
       sink: {
         sendDiagnostics: (p) => void connection.sendDiagnostics(p),
         log: (m) => connection.console.log(m),

@@ -2,14 +2,14 @@
 import { createConnection, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { createFsHost } from '../../../server/src/lsp/host';
 import type { EnginePort } from '../../../server/src/lsp/engine-port';
-import { startServer, type StartedServer } from '../../../server/src/lsp/start';
+import { startServer, type StartedServer, type StartOptions } from '../../../server/src/lsp/start';
 import { LspClient, type ClientOptions } from './lsp-client';
 
-export function startInProcess(engine: EnginePort, options: ClientOptions = {}): { client: LspClient; connection: Connection; server: StartedServer; stop(): Promise<void> } {
+export function startInProcess(engine: EnginePort, options: ClientOptions = {}, start: Partial<StartOptions> = {}): { client: LspClient; connection: Connection; server: StartedServer; stop(): Promise<void> } {
   const { client, serverIn, serverOut } = LspClient.streamPair(options);
   // Reader/writer rather than raw streams: with streams the library exits the process when they end.
   const connection = createConnection(new StreamMessageReader(serverIn), new StreamMessageWriter(serverOut));
-  const server = startServer(connection, { engine, baseHost: createFsHost() });
+  const server = startServer(connection, { engine, baseHost: createFsHost(), ...start });
   connection.listen();
   return {
     client,
