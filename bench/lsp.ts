@@ -186,6 +186,22 @@ export async function runLspBench(opts: LspBenchOptions = {}): Promise<{ rows: [
     rows.push([`hover during a ${scanned.units}-unit workspace scan`, stats(during.length ? during : [0])]);
     rows.push([`keystroke → diagnostics during the scan`, stats(diagDuring.length ? diagDuring : [0])]);
     rows.push(['workspace scan (total)', stats([scanMs])]);
+
+    // The same with one 40,000-line module among them (large units go to worker threads; a single analysis of it
+    // in the server's thread would hold up hovers for about 0.4 s).
+    mkdirSync(`${ws}/modules/large`, { recursive: true });
+    writeFileSync(`${ws}/modules/large/main.tf`, generateTerraform(40_000).text);
+    const withLarge: number[] = [];
+    let scanningLarge = true;
+    const scanLarge = client.request<{ units: number }>('demarc/scanWorkspace', {}).finally(() => (scanningLarge = false));
+    for (let j = 0; scanningLarge; j++) {
+      const h0 = performance.now();
+      await client.hover(uri, hoverSpots[j % hoverSpots.length]!);
+      withLarge.push(performance.now() - h0);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await scanLarge;
+    rows.push(['hover during a scan with a 40,000-line module', stats(withLarge.length ? withLarge : [0])]);
     return { rows, lines: text.split('\n').length, diagnostics: first.length, rounds: ROUNDS, serverRssMb: rssMb(client.child?.pid) };
   } finally {
     await client.shutdown();
