@@ -666,7 +666,7 @@ export class AnalysisService {
     let pool: ScanPool | undefined;
     let poolAsked = false;
     const poolFor = (unit: Unit): ScanPool | undefined => {
-      if (!this.o.scanPool || this.unitBytes(unit) < SCAN_WORKER_MIN_BYTES) return undefined;
+      if (!this.o.scanPool || (poolAsked && !pool) || this.unitBytes(unit) < SCAN_WORKER_MIN_BYTES) return undefined;
       if (!poolAsked) pool = this.o.scanPool(found.units.length);
       poolAsked = true;
       return pool;
