@@ -62,7 +62,10 @@ test('finding → diagnostic carries code, href, related information and data fo
   assert.equal(d.severity, DiagnosticSeverity.Error);
   assert.equal(d.relatedInformation?.[0]?.location.uri, 'file:///ws/vars.tf');
   assert.equal(d.relatedInformation?.[0]?.location.range.start.line, 2);
-  assert.deepEqual(d.data, { ruleId: 'aws-s3-no-public-acl', fixable: true, uri: 'file:///ws/main.tf', fingerprint: fingerprint(finding()), resource: 'aws_s3_bucket.b', version: 7 });
+  // The rule id is the diagnostic's code and the file its document: data does not repeat them.
+  assert.deepEqual(d.data, { fixable: true, fingerprint: fingerprint(finding()), resource: 'aws_s3_bucket.b', version: 7 });
+  assert.equal(d.code, 'aws-s3-no-public-acl');
+  assert.ok(!fingerprint(finding()).includes('/ws/'), 'the fingerprint leaves the path out');
 });
 
 test('severity overrides change the severity or turn the rule off; suppressed findings are not shown', () => {

@@ -96,7 +96,7 @@ describe('language server over stdio', () => {
     assert.equal(imds[0]!.source, 'demarc');
     assert.match(imds[0]!.codeDescription!.href, /aws-ec2-require-imdsv2/);
     assert.deepEqual(imds[0]!.data, {
-      ruleId: 'aws-ec2-require-imdsv2', fixable: true, uri, version: 1, resource: 'aws_instance.web',
+      fixable: true, version: 1, resource: 'aws_instance.web',
       fingerprint: (imds[0]!.data as { fingerprint: string }).fingerprint,
     });
     const related = imds[1]!.relatedInformation ?? [];

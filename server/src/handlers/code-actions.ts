@@ -1,7 +1,7 @@
 // Code actions keyed by diagnostic.data (never message text): the rule's fix, "suppress for this resource",
 // fix-all, and the rule page. Edits are computed in codeAction/resolve, against the analysis of the exact version.
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Fix } from '../engine/types';
+import type { Finding, Fix } from '../engine/types';
 import type { AnalysisEntry } from '../lsp/analysis';
 import { fingerprint, fixToWorkspaceEdit, nonOverlappingFixes, overriddenSeverity, SOURCE, toChangesEdit, type EditTarget } from '../lsp/convert';
 import { resourceOf } from '../lsp/locate';
@@ -29,7 +29,7 @@ export function register(connection: Connection, deps: ServerDeps): void {
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
       const actions: CodeAction[] = [];
       for (const d of params.context.diagnostics) {
-        const data = demarcData(d);
+        const data = demarcData(d, doc.uri);
         if (!data) continue;
         const version = data.version ?? doc.version;
         if (data.fixable && wants(CodeActionKind.QuickFix)) {
@@ -59,7 +59,7 @@ export function register(connection: Connection, deps: ServerDeps): void {
       }
       // Fix-all is offered when asked for explicitly (codeActionsOnSave) or when a fixable Demarc diagnostic is in view.
       const explicitFixAll = !!only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'));
-      const anyFixable = params.context.diagnostics.some((d) => demarcData(d)?.fixable);
+      const anyFixable = params.context.diagnostics.some((d) => demarcData(d, doc.uri)?.fixable);
       if (explicitFixAll || (anyFixable && wants(FIX_ALL_KIND))) {
         actions.push({
           title: 'Fix all auto-fixable Demarc problems',
@@ -96,19 +96,27 @@ export function register(connection: Connection, deps: ServerDeps): void {
   );
 }
 
-function demarcData(d: Diagnostic): DiagnosticData | undefined {
-  if (d.source !== SOURCE || !d.data || typeof d.data !== 'object') return undefined;
+/** A Demarc diagnostic's data, with the rule id (its `code`) and the document it was reported for. */
+type DiagnosticRef = DiagnosticData & { ruleId: string; uri: string };
+
+function demarcData(d: Diagnostic, uri: string): DiagnosticRef | undefined {
+  if (d.source !== SOURCE || !d.data || typeof d.data !== 'object' || typeof d.code !== 'string') return undefined;
   const data = d.data as Partial<DiagnosticData>;
-  if (typeof data.ruleId !== 'string' || typeof data.uri !== 'string' || typeof data.fingerprint !== 'string') return undefined;
-  return data as DiagnosticData;
+  if (typeof data.fingerprint !== 'string') return undefined;
+  return { ...(data as DiagnosticData), ruleId: d.code, uri };
 }
 
-async function findFix(deps: ServerDeps, data: DiagnosticData, version: number): Promise<Fix | undefined> {
+/** The finding a diagnostic or action stands for: its fingerprint, in that file. */
+function isFinding(f: Finding, path: string, fp: string | undefined): boolean {
+  return f.file === path && fingerprint(f) === fp;
+}
+
+async function findFix(deps: ServerDeps, data: DiagnosticRef, version: number): Promise<Fix | undefined> {
   const path = deps.uris.remember(data.uri);
   if (path === undefined) return undefined;
   for (const entry of deps.analysis.allEntries()) {
     if ((entry.versions.get(path) ?? version) !== version) continue;
-    const f = entry.result.findings.find((x) => fingerprint(x) === data.fingerprint);
+    const f = entry.result.findings.find((x) => isFinding(x, path, data.fingerprint));
     if (f) return f.fix;
   }
   return undefined;
@@ -131,7 +139,7 @@ export async function resolveAction(deps: ServerDeps, action: CodeAction): Promi
   const entries = (await deps.analysis.freshAll(path)).filter((e) => e.versions.get(path) === doc.version);
   // The finding may come from a unit calling this folder as a module; the file's own unit is last.
   // Fix-all follows the published diagnostics, which are the first entry's (a caller's, when there is one).
-  const entry = data.action === 'fixAll' ? entries[0] : entries.find((e) => e.result.findings.some((f) => fingerprint(f) === data.fingerprint)) ?? entries[entries.length - 1];
+  const entry = data.action === 'fixAll' ? entries[0] : entries.find((e) => e.result.findings.some((f) => isFinding(f, path, data.fingerprint))) ?? entries[entries.length - 1];
   if (!entry) return refuse(deps, action, 'The document changed while the fix was being prepared.');
 
   let fixes: Fix[] = [];
@@ -142,7 +150,7 @@ export async function resolveAction(deps: ServerDeps, action: CodeAction): Promi
     fixes = nonOverlappingFixes(candidates.map((f) => f.fix!));
     if (fixes.length === 0) return refuse(deps, action, 'No automatic fixes for this document.');
   } else {
-    const finding = entry.result.findings.find((f) => fingerprint(f) === data.fingerprint);
+    const finding = entry.result.findings.find((f) => isFinding(f, path, data.fingerprint));
     if (!finding) return refuse(deps, action, 'This problem is gone from the latest analysis.');
     if (data.action === 'fix') {
       if (!finding.fix || finding.fix.edits.length === 0) return refuse(deps, action, `${finding.ruleId} has no automatic fix here.`);

@@ -35,9 +35,12 @@ export function overriddenSeverity(f: Finding, overrides: Record<string, Setting
   return o ?? f.severity;
 }
 
-/** Stable within one analysis: lets a code action find its finding again without reading message text. */
+/**
+ * Stable within one analysis of a file: lets a code action find its finding again without reading message text.
+ * The file is not part of it (the code action names its document); match with `f.file` as well.
+ */
 export function fingerprint(f: Finding): string {
-  return `${f.ruleId}@${f.file}:${f.span.start}-${f.span.end}#${f.resource ?? ''}`;
+  return `${f.ruleId}@${f.span.start}-${f.span.end}#${f.resource ?? ''}`;
 }
 
 export interface DiagnosticContext {
@@ -55,10 +58,8 @@ export function findingToDiagnostic(f: Finding, ctx: DiagnosticContext): Diagnos
   const severity = overriddenSeverity(f, ctx.overrides);
   if (severity === undefined) return undefined;
   const data: DiagnosticData = {
-    ruleId: f.ruleId,
     // An omitted fix (a workspace scan of closed files leaves them out) is rendered when the action is resolved.
     fixable: (!!f.fix && f.fix.edits.length > 0) || f.fixOmitted === true,
-    uri: ctx.uri,
     fingerprint: fingerprint(f),
   };
   if (f.resource !== undefined) data.resource = f.resource;

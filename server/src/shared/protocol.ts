@@ -155,14 +155,16 @@ export interface FixCommandArgs {
   fingerprint: string;
 }
 
-/** What every Demarc diagnostic carries in `data`, so code actions never parse message text. */
+/**
+ * What every Demarc diagnostic carries in `data`, so code actions never parse message text. The rule id is the
+ * diagnostic's `code` and the file is the document's URI: neither is repeated here (a large file's diagnostics are
+ * one message, and every byte of it delays what follows on the connection).
+ */
 export interface DiagnosticData {
-  ruleId: string;
   fixable: boolean;
   resource?: string;
   /** Document version the diagnostic was computed on (undefined for files not open in the editor). */
   version?: number;
-  uri: string;
-  /** Identifies the finding within one analysis of the document. */
+  /** Identifies the finding within one analysis of the document (rule, offsets, resource). */
   fingerprint: string;
 }
