@@ -7,7 +7,7 @@ export { renderMatrixHtml, renderMatrixHtmlChunks } from './html';
 export { renderMatrixMarkdown, renderMatrixMarkdownChunks, markdownTableLine, markdownFindingLines } from './markdown';
 export { REPORT_CSS } from './styles';
 
-import type { MatrixData, MatrixRow, MatrixView } from './matrix';
+import { mapEach, type MatrixData, type MatrixRow, type MatrixView } from './matrix';
 
 export function renderMatrixJson(data: MatrixData): string {
   return JSON.stringify(data, null, 2) + '\n';
@@ -27,9 +27,6 @@ export function matrixRowJson(row: MatrixRow): string {
 const OPEN = '[\n  [\n    ';
 const CLOSE = '\n  ]\n]';
 
-function* map<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
-  for (const t of items) yield f(t);
-}
 
 export function* renderMatrixJsonChunks(data: MatrixView): Generator<string> {
   const record = data as unknown as Record<string, unknown>;
@@ -44,7 +41,7 @@ export function* renderMatrixJsonChunks(data: MatrixView): Generator<string> {
     if (k === 'rows' && data.rows.length > 0) {
       yield '  "rows": [\n';
       let j = 0;
-      const texts = data.rows.pieces?.('json') ?? map(data.rows, matrixRowJson);
+      const texts = data.rows.pieces?.('json') ?? mapEach(data.rows, matrixRowJson);
       for (const text of texts) yield `    ${text}${++j < data.rows.length ? ',' : ''}\n`;
       yield `  ]${comma}\n`;
     } else yield `  ${JSON.stringify(k)}: ${nested(v, '  ')}${comma}\n`;

@@ -1,5 +1,5 @@
 // The matrix as Markdown, for pull-request comments and job summaries.
-import { CELL_STATUS_TITLES, type CellStatus, type MatrixRow, type MatrixView } from './matrix';
+import { CELL_STATUS_TITLES, mapEach, type CellStatus, type MatrixRow, type MatrixView } from './matrix';
 
 const ICON: Record<CellStatus, string> = { met: '✅', finding: '❌', 'not-checked': '⚪', verified: '☁️', aws: '🅰️', 'n/a': '—', unknown: '?' };
 const OWNER = { aws: 'AWS', customer: 'you', shared: 'shared' } as const;
@@ -25,9 +25,6 @@ export function markdownFindingLines(r: MatrixRow): string {
   return lines.join('\n');
 }
 
-function* map<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
-  for (const t of items) yield f(t);
-}
 
 /** renderMatrixMarkdown's text in pieces, a few hundred lines at a time, for writing a large report. */
 export function* renderMatrixMarkdownChunks(data: MatrixView): Generator<string> {
@@ -54,7 +51,7 @@ function* markdownLines(data: MatrixView): Generator<string> {
   out.push(`| Resource | File | ${withTeam ? 'Team | ' : ''}${data.layers.map((l) => cell(l.title)).join(' | ')} |`);
   out.push(`|---|---|${withTeam ? '---|' : ''}${data.layers.map(() => ':-:').join('|')}|`);
   yield* out.splice(0);
-  const tableRows = data.rows.pieces?.('md-row') ?? map(data.rows, (r) => markdownTableLine(r, withTeam));
+  const tableRows = data.rows.pieces?.('md-row') ?? mapEach(data.rows, (r) => markdownTableLine(r, withTeam));
   yield* tableRows;
   out.push('', `Legend: ${(['finding', 'not-checked', 'met', 'verified', 'aws', 'n/a'] as CellStatus[]).map((s) => `${ICON[s]} ${CELL_STATUS_TITLES[s]}`).join(' · ')}; owner: you, shared or AWS.`, '');
   if (data.account) {
@@ -73,7 +70,7 @@ function* markdownLines(data: MatrixView): Generator<string> {
   }
   yield* out.splice(0);
   let heading = false;
-  for (const piece of data.rows.pieces?.('md-findings') ?? map(data.rows, markdownFindingLines)) {
+  for (const piece of data.rows.pieces?.('md-findings') ?? mapEach(data.rows, markdownFindingLines)) {
     if (!piece) continue;
     if (!heading) yield* ['## Findings', ''];
     heading = true;

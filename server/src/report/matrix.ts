@@ -154,6 +154,12 @@ export interface MatrixMeta {
   ownersConfigured: boolean;
 }
 
+/** `f` of each item, lazily: renderers walk rows this way whether they are an array or read back from a spool. */
+export function* mapEach<T, U>(items: Iterable<T>, f: (t: T, i: number) => U): Generator<U> {
+  let i = 0;
+  for (const t of items) yield f(t, i++);
+}
+
 /** One resource's row. */
 export function matrixRow(i: MatrixInput, layers: Layer[]): MatrixRow {
   const e = i.explanation;

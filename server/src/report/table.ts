@@ -1,6 +1,6 @@
 // The matrix as an HTML fragment: summary, filters, table, unowned resources and findings. Shared by the
 // self-contained report page and the editor webview, so both show the same thing. No scripts or styles here.
-import { CELL_STATUS_TITLES, type CellStatus, type MatrixRow, type MatrixView } from './matrix';
+import { CELL_STATUS_TITLES, mapEach, type CellStatus, type MatrixRow, type MatrixView } from './matrix';
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -93,7 +93,7 @@ export function* matrixFragmentLines(data: MatrixView, opts: TableOptions): Gene
   // A second pass over the rows (read back again when they are not in memory), in the same order as the table.
   let section = false;
   i = 0;
-  const findings = data.rows.pieces?.('html-findings') ?? map(data.rows, (r, k) => matrixRowFindings(r, String(k), data.layers));
+  const findings = data.rows.pieces?.('html-findings') ?? mapEach(data.rows, (r, k) => matrixRowFindings(r, String(k), data.layers));
   for (const piece of findings) {
     const k = i++;
     if (!piece) continue;
@@ -114,10 +114,6 @@ function withIndex(piece: string, i: number): string {
   return piece.replaceAll(ROW_INDEX, String(i));
 }
 
-function* map<T, U>(items: Iterable<T>, f: (t: T, i: number) => U): Generator<U> {
-  let i = 0;
-  for (const t of items) yield f(t, i++);
-}
 
 /** A row of the matrix table; `i` is the row's index (or ROW_INDEX). */
 export function matrixTableRow(r: MatrixRow, i: string, withTeam: boolean, opts: TableOptions): string {
