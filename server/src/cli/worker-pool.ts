@@ -8,10 +8,9 @@ import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeUnit, discover, mergeResults, type AnalysisResult, type AnalyzeOptions, type Unit, type UnitResult } from '../engine/analyze';
 import type { Host } from '../engine/source';
-import { lazySourceFile } from '../engine/files';
 import { matrixUnit, rowOptions, type MatrixJob, type MatrixUnit } from './matrix-unit';
 import { renderUnit, type RenderedUnit, type RenderOptions } from './render-unit';
-import { toWire, type FromWorker, type ToWorker, type UnitPayload, type WireUnitResult, type WorkerInit, type WorkerOptions } from './worker-protocol';
+import { fromWire, toWire, type FromWorker, type ToWorker, type UnitPayload, type WireUnitResult, type WorkerInit, type WorkerOptions } from './worker-protocol';
 
 /** Below this many units, starting threads costs more than it saves. */
 export const DEFAULT_PARALLEL_MIN_UNITS = 50;
@@ -48,30 +47,27 @@ export function threadCount(unitCount: number, parallel: ParallelOptions): { cou
  * Analyzes every unit and renders its part of the report, in worker threads when worthwhile; `onUnit` gets each
  * unit's part as soon as it is ready, in completion order. Resolves with the number of threads used (0: in-process).
  */
-export async function renderUnits(units: Unit[], host: Host, options: AnalyzeOptions, render: RenderOptions, parallel: ParallelOptions, onUnit: (index: number, r: RenderedUnit) => void): Promise<number> {
-  const local = (index: number) => renderUnit(analyzeUnit(units[index]!, host, options), render);
-  const { count, script } = threadCount(units.length, parallel);
-  if (count === 0) {
-    for (let i = 0; i < units.length && !options.signal?.aborted; i++) onUnit(i, local(i));
-    return 0;
-  }
-  await runWorkers(units, options, script!, count, { render }, local, (i, r) => onUnit(i, r as RenderedUnit));
-  return count;
+export function renderUnits(units: Unit[], host: Host, options: AnalyzeOptions, render: RenderOptions, parallel: ParallelOptions, onUnit: (index: number, r: RenderedUnit) => void): Promise<number> {
+  return eachUnit(units, options, { render }, parallel, (i) => renderUnit(analyzeUnit(units[i]!, host, options), render), onUnit);
 }
 
 /**
  * Analyzes every unit and makes its matrix rows (`demarc report`), in worker threads when worthwhile; `onUnit` gets
  * each unit's rows as soon as they are ready, in completion order. Resolves with the number of threads used.
  */
-export async function matrixUnits(units: Unit[], host: Host, options: AnalyzeOptions, job: MatrixJob, parallel: ParallelOptions, onUnit: (index: number, r: MatrixUnit) => void): Promise<number> {
+export function matrixUnits(units: Unit[], host: Host, options: AnalyzeOptions, job: MatrixJob, parallel: ParallelOptions, onUnit: (index: number, r: MatrixUnit) => void): Promise<number> {
   const opts = rowOptions(job.cwd, workerOptions(options));
-  const local = (index: number) => matrixUnit(analyzeUnit(units[index]!, host, options), opts, job);
+  return eachUnit(units, options, { matrix: job }, parallel, (i) => matrixUnit(analyzeUnit(units[i]!, host, options), opts, job), onUnit);
+}
+
+/** `local` for every unit, in this thread or (with `job`, which the workers answer with the same payload) in workers. */
+async function eachUnit<T extends UnitPayload>(units: Unit[], options: AnalyzeOptions, job: Omit<WorkerInit, 'options'>, parallel: ParallelOptions, local: (index: number) => T, onUnit: (index: number, r: T) => void): Promise<number> {
   const { count, script } = threadCount(units.length, parallel);
   if (count === 0) {
     for (let i = 0; i < units.length && !options.signal?.aborted; i++) onUnit(i, local(i));
     return 0;
   }
-  await runWorkers(units, options, script!, count, { matrix: job }, local, (i, r) => onUnit(i, r as MatrixUnit));
+  await runWorkers(units, options, script!, count, job, local, (i, r) => onUnit(i, r as T));
   return count;
 }
 
@@ -192,8 +188,4 @@ function runWorkers(units: Unit[], options: AnalyzeOptions, script: string, coun
       feed(w, inFlight);
     }
   });
-}
-
-function fromWire(w: WireUnitResult): UnitResult {
-  return { unit: w.unit, files: w.files.map(lazySourceFile), comments: new Map(), sourceResources: [], resources: [], findings: w.findings, problems: w.problems };
 }

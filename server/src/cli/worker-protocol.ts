@@ -1,6 +1,8 @@
-// Messages between `demarc scan` and its analysis workers (server/src/cli/worker.ts). Everything here is plain
-// data, so it crosses the thread boundary by structured clone: no class instances, no functions.
+// Messages between the analysis workers (server/src/cli/worker.ts) and `demarc scan`, `demarc report` or the language
+// server. Every message is plain data, so it crosses the thread boundary by structured clone: no class instances, no
+// functions.
 import type { AnalyzeOptions, Unit, UnitResult } from '../engine/analyze';
+import { lazySourceFile } from '../engine/files';
 import type { FileKind } from '../engine/source';
 import type { Finding, Problem } from '../engine/types';
 import type { MatrixJob, MatrixUnit } from './matrix-unit';
@@ -45,4 +47,9 @@ export type FromWorker =
 
 export function toWire(r: UnitResult): WireUnitResult {
   return { unit: r.unit, files: r.files.map((f) => ({ path: f.path, kind: f.kind, text: f.text })), findings: r.findings, problems: r.problems };
+}
+
+/** A worker's result as a UnitResult without models or comments; line indexes are built when first asked for. */
+export function fromWire(w: WireUnitResult): UnitResult {
+  return { unit: w.unit, files: w.files.map(lazySourceFile), comments: new Map(), sourceResources: [], resources: [], findings: w.findings, problems: w.problems };
 }

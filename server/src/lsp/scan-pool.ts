@@ -4,8 +4,7 @@
 // engine code: dist/server.js stays small, and the workers load their own engine.
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions, Unit, UnitResult } from '../engine/analyze';
-import { lazySourceFile } from '../engine/files';
-import type { FromWorker, ToWorker, WireUnitResult, WorkerInit, WorkerOptions } from '../cli/worker-protocol';
+import { fromWire, type FromWorker, type ToWorker, type WireUnitResult, type WorkerInit, type WorkerOptions } from '../cli/worker-protocol';
 
 export interface ScanPool {
   readonly threads: number;
@@ -48,8 +47,7 @@ export function createScanPool(script: string, threads: number, restrictTo: read
         return;
       }
       for (const { index, result } of msg.results) {
-        const w = result as WireUnitResult;
-        t.pending.get(index)?.resolve({ unit: w.unit, files: w.files.map(lazySourceFile), comments: new Map(), sourceResources: [], resources: [], findings: w.findings, problems: w.problems });
+        t.pending.get(index)?.resolve(fromWire(result as WireUnitResult));
         t.pending.delete(index);
       }
     });
