@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import type { Host } from '../engine/source';
 import { errnoReason } from './errno';
+import { isInside } from '../lsp/uri';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // ignoreBOM keeps a leading BOM in the text: files.ts strips it, and offsets then match what editors show.
@@ -79,7 +80,7 @@ export function createNodeHost(): Host {
  * workspace (a local module path such as `../../shared` then resolves to nothing).
  */
 export function restrictedHost(host: Host, roots: readonly string[]): Host {
-  const allowed = (path: string) => roots.some((r) => path === r || path.startsWith(r.endsWith('/') ? r : r + '/'));
+  const allowed = (path: string) => roots.some((r) => isInside(path, r));
   return {
     readFile: (path) => (allowed(path) ? host.readFile(path) : undefined),
     readDir: (path) => (allowed(path) ? host.readDir(path) : undefined),
