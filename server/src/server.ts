@@ -10,8 +10,10 @@ import { createNodeHost } from './host/node-host';
 import { createLazyEngine } from './lsp/engine-loader';
 import { createScanPool } from './lsp/scan-pool';
 import { startServer, type StartOptions } from './lsp/start';
+import { createStdioConnection } from './lsp/wire';
 
-const connection = createConnection(ProposedFeatures.all) as unknown as Connection;
+// stdio gets its own writer (see lsp/wire.ts); IPC, sockets and pipes are vscode-languageserver's.
+const connection = process.argv.includes('--stdio') ? createStdioConnection() : (createConnection(ProposedFeatures.all) as unknown as Connection);
 
 /** The account handler reads the AWS settings and feeds the posture to analysis; never in untrusted workspaces. */
 function account(c: Connection, deps: ServerDeps): void {

@@ -8,11 +8,11 @@ import { analyzeUnit } from '../engine/analyze';
 import { createNodeHost, restrictedHost } from '../host/node-host';
 import { matrixUnit, rowOptions } from './matrix-unit';
 import { renderUnit, transferList } from './render-unit';
-import { toWire, type FromWorker, type ToWorker, type UnitPayload, type WorkerInit } from './worker-protocol';
+import { toChunkedWire, toWire, type FromWorker, type ToWorker, type UnitPayload, type WorkerInit } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('scan-worker.js runs only as a worker thread of demarc scan');
-const { options, render, matrix, restrictTo } = workerData as WorkerInit;
+const { options, render, matrix, restrictTo, findingChunk } = workerData as WorkerInit;
 const host = restrictTo ? restrictedHost(createNodeHost(), restrictTo) : createNodeHost();
 const rowOpts = matrix ? rowOptions(matrix.cwd, options) : undefined;
 
@@ -31,7 +31,7 @@ port.on('message', (msg: ToWorker) => {
         transfer.push(...transferList(rendered));
         results.push({ index, result: rendered });
       } else if (matrix) results.push({ index, result: matrixUnit(analyzed, rowOpts!, matrix) });
-      else results.push({ index, result: toWire(analyzed) });
+      else results.push({ index, result: findingChunk ? toChunkedWire(analyzed, findingChunk) : toWire(analyzed) });
     } catch (e) {
       // The engine never throws on bad input; if it does anyway, the main thread redoes this unit itself so the
       // failure surfaces exactly as it would without workers.

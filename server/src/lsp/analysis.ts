@@ -14,9 +14,15 @@ import type { EnginePort } from './engine-port';
 import type { OverlayHost } from './host';
 import { isInside, type UriMap } from './uri';
 import type { ScanPool } from './scan-pool';
+import { Slicer } from './slices';
 
 export interface AnalysisSink {
-  sendDiagnostics(params: { uri: string; version?: number; diagnostics: Diagnostic[] }): void;
+  /**
+   * Sends one file's diagnostics. `encoded`, when given, is `params.diagnostics` as JSON made ahead in time slices (a
+   * file with thousands of findings): UTF-8 pieces of comma-separated diagnostics, to be joined by commas and put in
+   * brackets. A transport may send that instead of serializing the diagnostics again, in one piece.
+   */
+  sendDiagnostics(params: { uri: string; version?: number; diagnostics: Diagnostic[] }, encoded?: readonly Uint8Array[]): void;
   log(message: string): void;
   error(message: string): void;
   status(params: StatusParams): void;
@@ -64,7 +70,20 @@ interface Contribution {
   version?: number;
   diagnostics: Diagnostic[];
   severities: (Severity | undefined)[];
+  /**
+   * The diagnostics as JSON, UTF-8, made while converting a unit with many findings (see ENCODE_MIN_FINDINGS): pieces
+   * of comma-separated diagnostics, so the file's array is `[` + the pieces joined by commas + `]`.
+   */
+  encoded?: { count: number; pieces: Buffer[] };
 }
+
+/**
+ * From this many findings in a unit, each diagnostic is also serialized during the conversion's time slices: sending
+ * a file's 5,000 diagnostics (3 MB of JSON) would otherwise serialize them all at once, in one 40 ms stretch.
+ */
+export const ENCODE_MIN_FINDINGS = 500;
+/** Diagnostics per piece of encoded JSON (about 140 KB). */
+const ENCODE_PIECE = 256;
 
 interface UnitState {
   timer?: ReturnType<typeof setTimeout>;
@@ -396,8 +415,12 @@ export class AnalysisService {
       settings,
       published: new Set(),
     };
+    const byFile = await this.contributionsOf(entry, () => this.disposed || s.token !== token);
+    if (this.disposed) return undefined;
+    // A newer request took over while the findings were converted (in time slices): it publishes instead.
+    if (!byFile || s.token !== token) return s.entry;
     s.entry = entry;
-    this.publish(key, entry, previous);
+    this.publish(key, entry, previous, byFile);
     if (!opts.keepFull && readVersions.size === 0) compact(entry);
     return entry;
   }
@@ -444,22 +467,39 @@ export class AnalysisService {
 
   // ---- publishing ----
 
-  private publish(key: string, entry: AnalysisEntry, previous: AnalysisEntry | undefined): void {
+  /**
+   * What the unit says about each of its files, as diagnostics. A unit with many findings is converted in time slices
+   * (the event loop runs in between) and its diagnostics are serialized as they are made, for `flush`.
+   */
+  private async contributionsOf(entry: AnalysisEntry, stale: () => boolean): Promise<Map<string, Contribution> | undefined> {
     const { result, settings } = entry;
+    const encode = result.findings.length >= ENCODE_MIN_FINDINGS;
+    const empty = (): Contribution => (encode ? { diagnostics: [], severities: [], encoded: { count: 0, pieces: [] } } : { diagnostics: [], severities: [] });
     const byFile = new Map<string, Contribution>();
     const filesByPath = new Map<string, SourceFile>(result.files.map((f) => [f.path, f]));
     const ours = (p: string) => kindFromName(p) !== undefined;
-    for (const f of entry.unit.files) byFile.set(f, { diagnostics: [], severities: [] });
-    for (const f of result.files) if (ours(f.path)) byFile.set(f.path, { diagnostics: [], severities: [] });
+    const contribution = (path: string): Contribution | undefined => {
+      let c = byFile.get(path);
+      if (!c && ours(path)) byFile.set(path, (c = empty()));
+      return c;
+    };
+    for (const f of entry.unit.files) byFile.set(f, empty());
+    for (const f of result.files) if (ours(f.path)) byFile.set(f.path, empty());
 
-    const excluded = this.excludeMatcher(entry);
-    for (const f of result.findings) {
-      const c = byFile.get(f.file) ?? this.newContribution(byFile, f.file);
+    // A unit with thousands of findings takes tens of ms to convert: in slices, so the open file's requests go first.
+    const slicer = new Slicer();
+    for (let i = 0; i < result.findings.length; i++) {
+      const f = result.findings[i]!;
+      const c = contribution(f.file);
       if (!c) continue;
       const d = this.safeDiagnostic(f, entry, settings);
       if (d) {
         c.diagnostics.push(d);
         c.severities.push(overriddenSeverity(f, settings.severityOverrides));
+      }
+      if ((i & 31) === 31 && slicer.due()) {
+        await slicer.yield();
+        if (stale()) return undefined;
       }
     }
     // Several syntax errors at one spot (an unclosed brace closes nothing else either) read as one message.
@@ -475,7 +515,7 @@ export class AnalysisService {
         this.o.sink.log(`${p.file}: ${p.message}`);
         continue;
       }
-      const c = byFile.get(p.file) ?? this.newContribution(byFile, p.file);
+      const c = contribution(p.file);
       if (!c) continue;
       const d = problemToDiagnostic(p, filesByPath.get(p.file));
       const at = `${p.file}|${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
@@ -488,14 +528,37 @@ export class AnalysisService {
       c.diagnostics.push(d);
       c.severities.push(undefined);
     }
+    if (encode) {
+      // After the problems (several at one spot were merged into one message above), and also in slices: 5,000
+      // diagnostics are 3 MB of JSON.
+      for (const c of byFile.values()) {
+        const { pieces } = c.encoded!;
+        for (let i = 0; i < c.diagnostics.length; i += ENCODE_PIECE) {
+          pieces.push(Buffer.from(c.diagnostics.slice(i, i + ENCODE_PIECE).map((d) => JSON.stringify(d)).join(','), 'utf8'));
+          if (slicer.due()) {
+            await slicer.yield();
+            if (stale()) return undefined;
+          }
+        }
+        c.encoded!.count = c.diagnostics.length;
+      }
+    }
 
+    const excluded = this.excludeMatcher(entry);
     for (const [path, c] of byFile) {
       const v = entry.versions.get(path);
       if (v !== undefined) c.version = v;
       if (excluded(path)) {
         c.diagnostics = [];
         c.severities = [];
+        if (c.encoded) c.encoded = { count: 0, pieces: [] };
       }
+    }
+    return byFile;
+  }
+
+  private publish(key: string, entry: AnalysisEntry, previous: AnalysisEntry | undefined, byFile: Map<string, Contribution>): void {
+    for (const [path, c] of byFile) {
       this.contribute(path, key, c);
       entry.published.add(path);
     }
@@ -507,13 +570,6 @@ export class AnalysisService {
     for (const path of entry.published) this.flush(path);
     if (previous) for (const path of previous.published) if (!entry.published.has(path)) this.flush(path);
     this.scheduleStatus();
-  }
-
-  private newContribution(byFile: Map<string, Contribution>, path: string): Contribution | undefined {
-    if (kindFromName(path) === undefined) return undefined;
-    const c: Contribution = { diagnostics: [], severities: [] };
-    byFile.set(path, c);
-    return c;
   }
 
   private safeDiagnostic(f: Finding, entry: AnalysisEntry, settings: Settings): Diagnostic | undefined {
@@ -603,7 +659,11 @@ export class AnalysisService {
     this.setPublishedCounts(path, { counts, problems });
     // The version is the one the diagnostics were computed on, so clients can drop results for older text.
     if (analyzedVersion === undefined) analyzedVersion = version;
-    this.o.sink.sendDiagnostics(analyzedVersion === undefined ? { uri, diagnostics } : { uri, version: analyzedVersion, diagnostics });
+    const encoded = parts.length === 1 ? parts[0]![1].encoded : undefined;
+    this.o.sink.sendDiagnostics(
+      analyzedVersion === undefined ? { uri, diagnostics } : { uri, version: analyzedVersion, diagnostics },
+      encoded && encoded.count === diagnostics.length ? encoded.pieces : undefined,
+    );
   }
 
   /** Forgets a unit and clears everything it published. */

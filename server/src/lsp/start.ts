@@ -22,6 +22,7 @@ import { OverlayHost } from './host';
 import type { ScanPool } from './scan-pool';
 import { SettingsStore } from './settings-store';
 import { UriMap, uriToPath } from './uri';
+import { setEncodedDiagnostics } from './wire';
 
 export const SERVER_NAME = 'demarc';
 export const SERVER_VERSION = '0.1.0';
@@ -99,7 +100,10 @@ export function startServer(connection: Connection, options: StartOptions): Star
       // In an untrusted workspace the workers, like the host, read nothing outside the workspace folders.
       scanPool: (units) => options.scanPool?.(units, trusted ? undefined : [...roots]),
       sink: {
-        sendDiagnostics: (p) => void connection.sendDiagnostics(p),
+        sendDiagnostics: (p, encoded) => {
+          if (encoded !== undefined) setEncodedDiagnostics(p, encoded);
+          void connection.sendDiagnostics(p);
+        },
         log: (m) => connection.console.log(m),
         error: (m) => connection.console.error(m),
         status: (p) => void connection.sendNotification(StatusNotification.method, p),

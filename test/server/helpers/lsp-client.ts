@@ -22,6 +22,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Capabilities override (merged over a VS Code-like default). */
   capabilities?: Record<string, unknown>;
+  /** Node options for the server process (spawnStdio), such as `--cpu-prof` when profiling. */
+  nodeArgs?: string[];
 }
 
 type Waiter = { check: () => boolean; resolve: () => void };
@@ -35,6 +37,8 @@ export class LspClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];
   publishCount = 0;
+  /** uri → the version of every publishDiagnostics for it, in order of arrival. */
+  readonly publishedVersions = new Map<string, (number | undefined)[]>();
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
   private texts = new Map<string, string>();
@@ -45,6 +49,9 @@ export class LspClient {
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.publishCount++;
       this.diagnostics.set(p.uri, p);
+      const versions = this.publishedVersions.get(p.uri) ?? [];
+      versions.push(p.version);
+      this.publishedVersions.set(p.uri, versions);
       this.poke();
     });
     conn.onNotification('$/progress', (p: { token: unknown; value: LspClient['progress'][number]['value'] }) => {
@@ -81,7 +88,7 @@ export class LspClient {
 
   /** Spawns `node dist/server.js --stdio`. */
   static spawnStdio(serverJs: string, options: ClientOptions = {}): LspClient {
-    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.on('data', (d) => {
       if (process.env.DEMARC_TEST_LOG) process.stderr.write(`[server stderr] ${d}`);
     });
