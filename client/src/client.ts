@@ -44,8 +44,10 @@ export class DemarcClient implements vscode.Disposable {
   ) {
     const serverModule = context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      // stdio, as every other editor: the server then sends a file's thousands of diagnostics as JSON it made in time
+      // slices, instead of one 3 MB serialization inside IPC's send that would hold up hovers (see server/src/lsp/wire.ts).
+      run: { module: serverModule, transport: TransportKind.stdio },
+      debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
     };
     const watchers = WATCHED_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
     this.disposables.push(...watchers);

@@ -1,5 +1,6 @@
-// The Demarc language server. `createConnection(ProposedFeatures.all)` picks the transport from argv:
-// `--node-ipc` when VS Code starts it, `--stdio` for every other editor, `--socket=N`/`--pipe=NAME` also work.
+// The Demarc language server. `--stdio` (VS Code's extension and every other editor) gets lsp/wire.ts's connection;
+// otherwise `createConnection(ProposedFeatures.all)` picks the transport from argv: `--node-ipc`, `--socket=N`,
+// `--pipe=NAME`.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
