@@ -39,7 +39,7 @@ export function rowOptions(cwd: string, options: WorkerOptions): FromAnalysisOpt
   const posture = options.account;
   const opts: FromAnalysisOptions = { cwd, roots: [], ruleRan: (id) => config?.rules[id] !== 'off' };
   if (config) opts.config = config;
-  if (posture) opts.accountFacts = (type) => accountFactsForLayer(posture, type);
+  if (posture) opts.accountFacts = (type, region) => accountFactsForLayer(posture, type, new Date(), region);
   return opts;
 }
 

@@ -237,7 +237,7 @@ export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}
   problems.push(...suppressed.problems);
   if (options.config) findings = applyProjectConfig(findings, options.config);
   if (options.account) {
-    findings = applyAccountPosture(findings, resources, options.account);
+    findings = applyAccountPosture(findings, evaluation.resources, options.account);
     if (options.account.identity) problems.push(...accountConflicts(evaluation.resources, options.account.identity, options.account.region));
   }
   // Problems located by span only get their range here, where every file's line index is at hand.

@@ -72,6 +72,11 @@ export interface SourceResource {
   instanceKey?: string | number;
   /** CloudFormation: resource-level Metadata (for Metadata-based suppressions). */
   metadata?: ObjectVal;
+  /**
+   * Terraform: the `provider` meta-argument as written, `aws` or `aws.west` (`?` when it is not a plain reference);
+   * absent when the resource uses its module's default configuration.
+   */
+  provider?: string;
   /** Terraform `tags` / CloudFormation `Tags`, normalized later by the model; kept here for the tag policy. */
 }
 

@@ -8,6 +8,7 @@ import type { EnginePort, LinesOf } from './engine-port';
 import type { UnitResult } from '../engine/analyze';
 import type { SourceResource } from '../engine/source';
 import { accountFactsForLayer } from '../engine/account/apply';
+import { ProviderRegions } from '../engine/account/region';
 import { teamFor } from '../report/from-analysis';
 import type { ExplainContext } from '../engine/responsibility/explain';
 
@@ -15,7 +16,7 @@ import type { ExplainContext } from '../engine/responsibility/explain';
 function cardContext(resource: SourceResource, lines: LinesOf, unit: UnitResult | undefined): ExplainContext {
   const ctx: ExplainContext = { lines };
   if (!unit) return ctx;
-  if (unit.account) ctx.accountFacts = accountFactsForLayer(unit.account, resource.type);
+  if (unit.account) ctx.accountFacts = accountFactsForLayer(unit.account, resource.type, new Date(), new ProviderRegions(unit.sourceResources).of(resource));
   const owners = unit.config?.owners ?? [];
   const team = owners.length ? teamFor(resource, owners, unit.config?.root ?? '') : undefined;
   if (team) ctx.owner = team;

@@ -1,6 +1,7 @@
 // Builds the matrix from an analysis (CLI and language server): declared resources, their findings, and the
 // customer-side team from `.demarc.yaml` owners.
 import picomatch from 'picomatch';
+import { ProviderRegions, type ResourceRegion } from '../engine/account/region';
 import type { AnalysisResult, UnitResult } from '../engine/analyze';
 import type { LineIndex } from '../engine/text';
 import type { OwnerEntry, ProjectConfig } from '../engine/config';
@@ -48,8 +49,8 @@ export function teamFor(r: SourceResource, owners: readonly OwnerEntry[], root: 
 }
 
 export interface FromAnalysisOptions {
-  /** Account facts per resource type (from the account module), and the account row. */
-  accountFacts?: (resourceType: string) => { layer: import('../engine/responsibility/types').Layer; text: string; verified?: boolean }[];
+  /** Account facts per resource type and Region the code gives it (from the account module), and the account row. */
+  accountFacts?: (resourceType: string, region: ResourceRegion) => { layer: import('../engine/responsibility/types').Layer; text: string; verified?: boolean }[];
   account?: MatrixAccount;
   cwd: string;
   config?: ProjectConfig;
@@ -98,6 +99,7 @@ export function matrixInputsOfUnit(unit: UnitResult, opts: FromAnalysisOptions, 
     const files = new Set([r.file, ...parts.map((p) => p.file)]);
     return all.filter((f) => files.has(f.file));
   };
+  const regions = opts.accountFacts ? new ProviderRegions(unit.sourceResources) : undefined;
   for (const r of unit.sourceResources) {
     if (r.mode !== 'resource' || folded.has(r)) continue;
     const parts = partsOf.get(`${r.file}\u0000${r.address}`) ?? [];
@@ -105,7 +107,7 @@ export function matrixInputsOfUnit(unit: UnitResult, opts: FromAnalysisOptions, 
     const context: Parameters<typeof explainResource>[2] = { lines, partTypes: parts.map((p) => p.type) };
     if (owner) context.owner = owner;
     if (opts.ruleRan) context.ruleRan = opts.ruleRan;
-    if (opts.accountFacts) context.accountFacts = opts.accountFacts(r.type);
+    if (opts.accountFacts) context.accountFacts = opts.accountFacts(r.type, regions!.of(r));
     const explanation = explainResource(r, findingsFor(r, parts), context);
     const index = lines(r.file);
     const range = index ? index.rangeOf(r.headerSpan.start, r.headerSpan.end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -2,10 +2,11 @@
 // always decides; when the code is silent, an account setting that is on replaces the AWS service default
 // the rule assumed, and the finding drops to `info` with a note saying what covers it and when it was read.
 import type { Layer } from '../responsibility/types';
-import type { ModelResource } from '../model/resource';
+import type { SourceResource } from '../source';
 import type { Finding } from '../types';
 import { ago } from './describe';
 import { coveringTrail, s3BpaAllOn } from './checks';
+import { ProviderRegions, regionMismatch, type ResourceRegion } from './region';
 import type { AccountPosture } from './types';
 
 export { accountIssues } from './issues';
@@ -45,20 +46,41 @@ const COVERAGE: Record<string, Coverage> = {
 /** Rule ids whose default-origin findings an account setting can cover. */
 export const ACCOUNT_COVERED_RULES: readonly string[] = Object.freeze(Object.keys(COVERAGE));
 
+/** Coverage read from a per-Region setting: it holds only for resources deployed to the Region it was read in. */
+const REGIONAL: Record<string, string> = {
+  'aws-ec2-ebs-encryption': 'EBS encryption by default',
+  'aws-ec2-require-imdsv2': 'instance metadata defaults',
+};
+
 /**
  * Downgrades findings that the account already covers. Only findings whose triggering value is absent from
  * the code (`valueOrigin === 'default'`) are touched: a value the user wrote, even an insecure one, stays a finding,
- * because it is what the next apply will send. Findings are copied, never mutated.
+ * because it is what the next apply will send. A per-Region setting covers only resources whose provider deploys to
+ * the Region it was read in (or leaves the Region to the environment); for the others the finding stays, with a note
+ * saying why. `sources`: the unit's evaluated resources, provider blocks included. Findings are copied, never mutated.
  */
-export function applyAccountPosture(findings: Finding[], _resources: ModelResource[], posture: AccountPosture): Finding[] {
+export function applyAccountPosture(findings: Finding[], sources: readonly SourceResource[], posture: AccountPosture): Finding[] {
+  let regions: ProviderRegions | undefined;
+  let byAddress: Map<string, SourceResource> | undefined;
   return findings.map((f) => {
     if (f.valueOrigin !== 'default') return f;
     const cover = COVERAGE[f.ruleId];
     const note = cover?.(posture);
     if (note === undefined) return f;
+    const regional = REGIONAL[f.ruleId];
+    if (regional !== undefined) {
+      byAddress ??= new Map(sources.map((r) => [r.address, r]));
+      const source = f.resource !== undefined ? byAddress.get(f.resource) : undefined;
+      regions ??= new ProviderRegions(sources);
+      const mismatch = source ? regionMismatch(regions.of(source), posture.region) : undefined;
+      if (mismatch !== undefined) return { ...f, notes: [...(f.notes ?? []), `not covered by the account's ${regional}: ${mismatch}`] };
+    }
     return { ...f, severity: 'info', notes: [...(f.notes ?? []), note] };
   });
 }
+
+/** Families whose account facts are read per Region. */
+const PER_REGION_FAMILIES = new Set(['ebs', 'instance', 'snapshot', 'guardduty', 'config', 'securityhub', 'accessanalyzer']);
 
 /** Families of resource types an account fact speaks about. Accepts Terraform, CloudFormation and model kinds. */
 function family(resourceType: string): string | undefined {
@@ -81,11 +103,19 @@ function family(resourceType: string): string | undefined {
  * `{ layer: 'encryption-at-rest', text: "encrypted by the region's EBS default, key …, checked 3 minutes ago" }`.
  * Unknown facts are said to be unknown (with the reason) rather than left out, so a hover never implies coverage.
  */
-export function accountFactsForLayer(posture: AccountPosture, resourceType: string, now: Date = new Date()): { layer: Layer; text: string; verified: boolean }[] {
+export function accountFactsForLayer(posture: AccountPosture, resourceType: string, now: Date = new Date(), region: ResourceRegion = { kind: 'unstated' }): { layer: Layer; text: string; verified: boolean }[] {
   // `verified`: the account itself enforces the duty; other facts are shown for context only.
   const out: { layer: Layer; text: string; verified: boolean }[] = [];
   const checked = (iso: string) => `checked ${ago(iso, now)}`;
-  switch (family(resourceType)) {
+  const family_ = family(resourceType);
+  // Per-Region facts read elsewhere say nothing about this resource: said so, never shown as enforced.
+  const elsewhere = regionMismatch(region, posture.region);
+  if (elsewhere !== undefined && family_ !== undefined && PER_REGION_FAMILIES.has(family_)) {
+    const layer: Layer = family_ === 'ebs' ? 'encryption-at-rest' : family_ === 'instance' || family_ === 'snapshot' ? 'identity-access' : 'logging-monitoring';
+    out.push({ layer, text: `the account's Region settings do not apply here: ${elsewhere}`, verified: false });
+    return out;
+  }
+  switch (family_) {
     case 's3': {
       const f = posture.s3AccountPublicAccessBlock;
       if (f.status === 'unknown') out.push({ layer: 'identity-access', text: `account S3 Block Public Access unknown (${f.reason})`, verified: false });

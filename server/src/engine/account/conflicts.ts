@@ -82,7 +82,7 @@ export function accountConflicts(resources: SourceResource[], identity: AccountI
         span: p.regionSpan ?? p.resource.headerSpan,
         severity: 'info',
         code: 'account-region-differs',
-        message: `Account facts were read in ${postureRegion}; ${name} targets ${p.region}. Region-specific facts (EBS default encryption, IMDS defaults, GuardDuty, Config, Security Hub) may differ there.`,
+        message: `Account facts were read in ${postureRegion}; ${name} targets ${p.region}. Per-Region facts (EBS default encryption, IMDS defaults, GuardDuty, Config, Security Hub) are not applied to the resources it deploys.`,
       });
     }
   }

@@ -82,6 +82,17 @@ function attrOf(body: A.Body, name: string): A.Attribute | undefined {
   return found;
 }
 
+/**
+ * `provider = aws` or `provider = aws.west` as `aws` / `aws.west` (in .tf.json the reference is a string,
+ * `"provider": "aws.west"`); anything else `?`.
+ */
+function providerRef(e: A.Expr): string {
+  if (e.type === 'Variable') return e.name;
+  if (e.type === 'GetAttr' && e.object.type === 'Variable') return `${e.object.name}.${e.name.name}`;
+  if (e.type === 'Template' && e.parts.length === 1 && e.parts[0]!.type === 'Text' && /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)?$/.test(e.parts[0]!.value)) return e.parts[0]!.value;
+  return '?';
+}
+
 export class ModuleInstance implements ModuleScope {
   readonly variables = new Map<string, Decl>();
   readonly locals = new Map<string, Decl>();
@@ -524,11 +535,14 @@ export class ModuleInstance implements ModuleScope {
     if (ex.capped !== undefined) {
       problemAt(this.shared, headerSpan, 'info', 'instances-capped', `${base} has ${ex.capped} instances; only the first ${MAX_INSTANCES} are analyzed`);
     }
+    const providerAttr = attrOf(b.body, 'provider');
+    const provider = providerAttr ? providerRef(providerAttr.expr) : undefined;
     for (const inst of ex.instances) {
       const body = this.evalBody(b.body, this.instanceScope(file, inst), true, 0);
       body.block = true;
       const r = make(kind === 'data' ? 'data' : 'resource', type, name, base + instanceSuffix(inst.key), body);
       if (inst.key !== undefined) r.instanceKey = inst.key;
+      if (provider !== undefined) r.provider = provider;
       this.shared.resources.push(r);
     }
   }
