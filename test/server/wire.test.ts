@@ -144,3 +144,25 @@ describe('a file with more findings than ENCODE_MIN_FINDINGS, over a real connec
     }
   });
 });
+
+test('a large template edited into plain YAML while its findings are converted: nothing of it stays published', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'demarc-wire-drop-')).replace(/\\/g, '/');
+  const s = startInProcess(createEngine(), { settings: { analysis: { debounceMs: 0 } } });
+  try {
+    await s.client.initialize(pathToUri(ws), { scanOnStart: false });
+    const uri = pathToUri(`${ws}/stack.yaml`);
+    const volumes = Array.from({ length: 3000 }, (_, i) => `  Vol${i}:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n`).join('');
+    const template = `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${volumes}`;
+    await s.client.open(uri, template, 'yaml');
+    // Make it no template while the first analysis is under way: the change is taken in while settings are fetched
+    // or between the slices of the conversion.
+    await new Promise((r) => setTimeout(r, 5));
+    await s.client.replace(uri, 'name: not a template\nitems: [1, 2]\n');
+    // Time for the old run to finish its slices (about 0.3 s of work); it must publish nothing.
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.deepEqual(s.client.diagnostics.get(uri)?.diagnostics ?? [], [], `published versions: ${JSON.stringify(s.client.publishedVersions.get(uri))}`);
+  } finally {
+    await s.stop();
+    rmSync(ws, { recursive: true, force: true });
+  }
+});

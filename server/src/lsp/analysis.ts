@@ -671,6 +671,8 @@ export class AnalysisService {
     const s = this.units.get(key);
     if (!s) return;
     if (s.timer) clearTimeout(s.timer);
+    // A run still in flight (in a worker, or converting its findings in slices) must not publish for a dropped unit.
+    s.token++;
     this.units.delete(key);
     if (!s.entry) return;
     for (const path of s.entry.published) {
