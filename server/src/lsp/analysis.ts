@@ -505,16 +505,8 @@ export class AnalysisService {
     // Several syntax errors at one spot (an unclosed brace closes nothing else either) read as one message.
     const problemAt = new Map<string, Diagnostic>();
     for (const p of result.problems) {
-      if (p.code === 'rule-error') {
-        // A rule that threw was skipped by the engine; the rest of the file's findings stand. The log names it.
-        this.o.sink.error(`${p.file}: ${p.message}`);
-        continue;
-      }
-      if (!ours(p.file)) {
-        // Folder-level problems have no document to show them in: the log keeps them.
-        this.o.sink.log(`${p.file}: ${p.message}`);
-        continue;
-      }
+      // Logged by publish(), once the run is sure to stand.
+      if (p.code === 'rule-error' || !ours(p.file)) continue;
       const c = contribution(p.file);
       if (!c) continue;
       const d = problemToDiagnostic(p, filesByPath.get(p.file));
@@ -558,6 +550,12 @@ export class AnalysisService {
   }
 
   private publish(key: string, entry: AnalysisEntry, previous: AnalysisEntry | undefined, byFile: Map<string, Contribution>): void {
+    for (const p of entry.result.problems) {
+      // A rule that threw was skipped by the engine; the rest of the file's findings stand. The log names it.
+      if (p.code === 'rule-error') this.o.sink.error(`${p.file}: ${p.message}`);
+      // Folder-level problems have no document to show them in: the log keeps them.
+      else if (kindFromName(p.file) === undefined) this.o.sink.log(`${p.file}: ${p.message}`);
+    }
     for (const [path, c] of byFile) {
       this.contribute(path, key, c);
       entry.published.add(path);
@@ -659,11 +657,12 @@ export class AnalysisService {
     this.setPublishedCounts(path, { counts, problems });
     // The version is the one the diagnostics were computed on, so clients can drop results for older text.
     if (analyzedVersion === undefined) analyzedVersion = version;
-    const encoded = parts.length === 1 ? parts[0]![1].encoded : undefined;
-    this.o.sink.sendDiagnostics(
-      analyzedVersion === undefined ? { uri, diagnostics } : { uri, version: analyzedVersion, diagnostics },
-      encoded && encoded.count === diagnostics.length ? encoded.pieces : undefined,
-    );
+    const only = parts.length === 1 ? parts[0]![1] : undefined;
+    const encoded = only?.encoded && only.encoded.count === diagnostics.length ? only.encoded.pieces : undefined;
+    // Sent once: a later flush of the same contribution (rare: another unit's view of the file changed) serializes
+    // as usual, and the 3 MB do not stay in memory for it.
+    if (only) only.encoded = undefined;
+    this.o.sink.sendDiagnostics(analyzedVersion === undefined ? { uri, diagnostics } : { uri, version: analyzedVersion, diagnostics }, encoded);
   }
 
   /** Forgets a unit and clears everything it published. */
