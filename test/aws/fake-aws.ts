@@ -18,6 +18,8 @@ export interface RecordedRequest {
   accessKeyId?: string;
   /** Service name in the SigV4 credential scope (S3 Control signs as `s3`). */
   signingService?: string;
+  /** Region in the SigV4 credential scope: the Region the client was made for. */
+  signingRegion?: string;
 }
 
 export interface Identity {
@@ -46,6 +48,8 @@ export interface FakeAwsOptions {
   delayMs?: number;
   /** Operation → replacement success body (object for JSON protocols, XML inner text for query/XML ones). */
   bodies?: Record<string, unknown>;
+  /** Region (of the request's signature) → operation → replacement success body, before `bodies`. */
+  regionBodies?: Record<string, Record<string, unknown>>;
 }
 
 export const DEFAULT_IDENTITY: Identity = { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/alice', userId: 'AIDAJQABLZS4A3QDU576Q' };
@@ -87,12 +91,13 @@ export class FakeAws {
   private handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
     const url = new URL(req.url ?? '/', 'http://x');
     const auth = String(req.headers.authorization ?? '');
-    const scope = /Credential=([^/]+)\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth);
+    const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(auth);
     const { op, protocol } = identify(req, url, body);
     const rec: RecordedRequest = { op, method: req.method ?? '', path: url.pathname, headers: req.headers, body, at: Date.now() };
     if (scope) {
       rec.accessKeyId = scope[1];
-      rec.signingService = scope[2];
+      rec.signingRegion = scope[2];
+      rec.signingService = scope[3];
     }
     this.requests.push(rec);
     if (op === 'container:credentials') return this.containerCredentials(req, res);
@@ -125,7 +130,7 @@ export class FakeAws {
     }
     const err = this.options.errors?.[op];
     if (err) return this.error(res, protocol, err);
-    this.success(res, op, protocol, identity, url);
+    this.success(res, op, protocol, identity, url, rec.signingRegion);
   }
 
   /** The ECS/EKS container credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), with its bearer token check. */
@@ -155,8 +160,8 @@ export class FakeAws {
     }
   }
 
-  private success(res: http.ServerResponse, op: string, protocol: Protocol, id: Identity, url: URL): void {
-    const override = this.options.bodies?.[op];
+  private success(res: http.ServerResponse, op: string, protocol: Protocol, id: Identity, url: URL, region?: string): void {
+    const override = (region !== undefined ? this.options.regionBodies?.[region]?.[op] : undefined) ?? this.options.bodies?.[op];
     const rid = '4ec3fa0d-1dd2-4d2b-9d9f-6a6b7c8d9e0f';
     if (protocol === 'json' || protocol === 'restjson') {
       res.setHeader('x-amzn-RequestId', rid);

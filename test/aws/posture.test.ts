@@ -99,3 +99,44 @@ test('expired session token fails the connection with a clear error', async () =
     await expired.stop();
   }
 });
+
+test('other Regions: EBS and IMDS defaults read with an EC2 client per Region, and nothing else there', async () => {
+  const regional = new FakeAws({
+    regionBodies: {
+      'us-east-1': { 'ec2:GetEbsEncryptionByDefault': '<ebsEncryptionByDefault>false</ebsEncryptionByDefault>' },
+      'ap-south-1': { 'ec2:GetInstanceMetadataDefaults': '<accountLevel><httpTokens>optional</httpTokens></accountLevel>' },
+    },
+    errors: { 's3control:GetPublicAccessBlock': { status: 403, code: 'AccessDenied', message: 'Access Denied' } },
+  });
+  const url = await regional.start();
+  const saved = process.env.AWS_ENDPOINT_URL;
+  process.env.AWS_ENDPOINT_URL = url;
+  try {
+    // The main Region, an invalid name and a duplicate are left out.
+    const p = await loadPosture({ trusted: true, otherRegions: ['us-east-1', 'ap-south-1', 'eu-west-1', 'not a region', 'us-east-1'] });
+    assert.equal(p.region, 'eu-west-1');
+    assert.deepEqual(Object.keys(p.otherRegions ?? {}), ['ap-south-1', 'us-east-1']);
+    const east = p.otherRegions!['us-east-1']!;
+    assert.deepEqual(east.ebsEncryptionByDefault.status === 'known' && east.ebsEncryptionByDefault.value, { enabled: false });
+    assert.equal(east.imdsDefaults.status === 'known' && east.imdsDefaults.value.httpTokens, 'required');
+    const south = p.otherRegions!['ap-south-1']!;
+    assert.equal(south.ebsEncryptionByDefault.status === 'known' && south.ebsEncryptionByDefault.value.enabled, true);
+    assert.equal(south.imdsDefaults.status === 'known' && south.imdsDefaults.value.httpTokens, 'optional');
+    // Signed for each Region; only EC2's three reads went anywhere but the main Region.
+    const elsewhere = regional.requests.filter((r) => r.signingRegion !== 'eu-west-1');
+    assert.deepEqual([...new Set(elsewhere.map((r) => r.signingRegion))].sort(), ['ap-south-1', 'us-east-1']);
+    assert.deepEqual([...new Set(elsewhere.map((r) => r.op))].sort(), ['ec2:GetEbsDefaultKmsKeyId', 'ec2:GetEbsEncryptionByDefault', 'ec2:GetInstanceMetadataDefaults']);
+    assert.equal(elsewhere.filter((r) => r.signingRegion === 'us-east-1' && r.op === 'ec2:GetEbsDefaultKmsKeyId').length, 0, 'no key asked where the default is off');
+  } finally {
+    if (saved === undefined) delete process.env.AWS_ENDPOINT_URL;
+    else process.env.AWS_ENDPOINT_URL = saved;
+    await regional.stop();
+  }
+});
+
+test('other Regions: at most four are read', async () => {
+  const { otherRegionsToRead, isRegionName } = await import('../../server/src/aws/posture');
+  assert.deepEqual(otherRegionsToRead(['us-west-2', 'us-east-1', 'eu-central-1', 'ap-south-1', 'sa-east-1', 'eu-west-1'], 'eu-west-1'), ['ap-south-1', 'eu-central-1', 'sa-east-1', 'us-east-1']);
+  for (const ok of ['us-gov-west-1', 'cn-north-1', 'eu-central-2', 'ap-southeast-4']) assert.ok(isRegionName(ok), ok);
+  for (const bad of ['', 'EU-WEST-1', 'eu-west', 'us-east-1a', '${var.region}', 'eu_west_1']) assert.ok(!isRegionName(bad), bad);
+});

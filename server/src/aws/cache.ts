@@ -1,4 +1,4 @@
-// Posture results cached per (profile, Region) with a TTL. Concurrent requests for the same key share one load,
+// Posture results cached per (profile, Region, other Regions) with a TTL. Concurrent requests for the same key share one load,
 // so a burst of "connect" and "refresh" clicks does not multiply the calls to AWS.
 import type { AccountPosture } from '../engine/account/types';
 import { loadPosture, type LoadPostureOptions } from './posture';
@@ -23,7 +23,7 @@ export class PostureCache {
   ) {}
 
   private key(opts: LoadPostureOptions): string {
-    return `${opts.profile ?? ''}\u0000${opts.region ?? ''}`;
+    return `${opts.profile ?? ''}\u0000${opts.region ?? ''}\u0000${[...new Set(opts.otherRegions ?? [])].sort().join(',')}`;
   }
 
   /** A fresh-enough cached posture, or a new load. `refresh` forces the load. */

@@ -31,6 +31,24 @@ export interface LoadPostureOptions {
   signal?: AbortSignal;
   /** Per-attempt connection and response timeout; 5 s unless a test needs otherwise. */
   timeoutMs?: number;
+  /**
+   * More Regions to read the per-Region settings that cover findings in (EBS encryption by default, IMDS defaults):
+   * the Regions the code's providers name. Invalid names and the main Region are left out; at most MAX_OTHER_REGIONS.
+   */
+  otherRegions?: readonly string[];
+}
+
+/** Other Regions read at most: each costs three EC2 calls. */
+export const MAX_OTHER_REGIONS = 4;
+
+/** `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`: what a Region name looks like. */
+export function isRegionName(s: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(s);
+}
+
+/** The other Regions worth reading: valid, distinct, not the main one, sorted, at most MAX_OTHER_REGIONS. */
+export function otherRegionsToRead(regions: readonly string[] | undefined, main: string): string[] {
+  return [...new Set((regions ?? []).filter((r) => isRegionName(r) && r !== main))].sort().slice(0, MAX_OTHER_REGIONS);
 }
 
 export type AccountErrorKind = 'untrusted' | 'no-region' | 'no-credentials' | 'sso-expired' | 'expired-token' | 'invalid-credentials' | 'network' | 'aborted' | 'other';
@@ -138,6 +156,37 @@ export async function loadPosture(opts: LoadPostureOptions): Promise<AccountPost
   };
   const errorCode = (e: unknown) => classifyError(e instanceof FactCallError ? e.cause : e).code;
 
+  const readEbs = (client: SendingClient) =>
+    fact('ec2:GetEbsEncryptionByDefault', async () => {
+      const out = await call(client, new GetEbsEncryptionByDefaultCommand({}));
+      const enabled = out.EbsEncryptionByDefault === true;
+      if (!enabled) return { enabled };
+      try {
+        const key = await call(client, new GetEbsDefaultKmsKeyIdCommand({}));
+        return key.KmsKeyId ? { enabled, kmsKeyId: key.KmsKeyId } : { enabled, kmsKeyUnknownReason: 'not reported' };
+      } catch (e) {
+        return { enabled, kmsKeyUnknownReason: unknownReason('ec2:GetEbsDefaultKmsKeyId', classifyError(e)) };
+      }
+    });
+  const readImds = (client: SendingClient) =>
+    fact('ec2:GetInstanceMetadataDefaults', async () => {
+      const out = await call(client, new GetInstanceMetadataDefaultsCommand({}));
+      const a = out.AccountLevel ?? {};
+      const v: AccountPosture['imdsDefaults'] extends Fact<infer T> ? T : never = {};
+      if (a.HttpTokens) v.httpTokens = a.HttpTokens as 'optional' | 'required';
+      if (a.HttpPutResponseHopLimit !== undefined) v.httpPutResponseHopLimit = a.HttpPutResponseHopLimit;
+      if (a.HttpEndpoint) v.httpEndpoint = a.HttpEndpoint as 'enabled' | 'disabled';
+      if (a.InstanceMetadataTags) v.instanceMetadataTags = a.InstanceMetadataTags as 'enabled' | 'disabled';
+      const managedBy = (a as { ManagedBy?: string }).ManagedBy;
+      if (managedBy && managedBy !== 'account') v.managedBy = managedBy;
+      return v;
+    });
+  // The Regions the code also deploys to: only the settings that can cover a finding, with one EC2 client each.
+  const others = otherRegionsToRead(opts.otherRegions, region);
+  const otherClients = others.map((r) => guardClient(new EC2Client({ ...shared, region: r }), 'ec2'));
+  if (others.length) logAccount(`also reading EBS and IMDS defaults in ${others.join(', ')}`);
+  const otherFacts = Promise.all(otherClients.map(async (c) => { const [e, m] = await Promise.all([readEbs(c), readImds(c)]); return { ebsEncryptionByDefault: e, imdsDefaults: m }; }));
+
   const [s3Bpa, ebs, imds, snapshot, summary, passwordPolicy, trails, guardDuty, recorders, hub, analyzers] = await Promise.all([
     fact('s3control:GetPublicAccessBlock', async () => {
       try {
@@ -157,29 +206,8 @@ export async function loadPosture(opts: LoadPostureOptions): Promise<AccountPost
         throw e;
       }
     }),
-    fact('ec2:GetEbsEncryptionByDefault', async () => {
-      const out = await call(ec2, new GetEbsEncryptionByDefaultCommand({}));
-      const enabled = out.EbsEncryptionByDefault === true;
-      if (!enabled) return { enabled };
-      try {
-        const key = await call(ec2, new GetEbsDefaultKmsKeyIdCommand({}));
-        return key.KmsKeyId ? { enabled, kmsKeyId: key.KmsKeyId } : { enabled, kmsKeyUnknownReason: 'not reported' };
-      } catch (e) {
-        return { enabled, kmsKeyUnknownReason: unknownReason('ec2:GetEbsDefaultKmsKeyId', classifyError(e)) };
-      }
-    }),
-    fact('ec2:GetInstanceMetadataDefaults', async () => {
-      const out = await call(ec2, new GetInstanceMetadataDefaultsCommand({}));
-      const a = out.AccountLevel ?? {};
-      const v: AccountPosture['imdsDefaults'] extends Fact<infer T> ? T : never = {};
-      if (a.HttpTokens) v.httpTokens = a.HttpTokens as 'optional' | 'required';
-      if (a.HttpPutResponseHopLimit !== undefined) v.httpPutResponseHopLimit = a.HttpPutResponseHopLimit;
-      if (a.HttpEndpoint) v.httpEndpoint = a.HttpEndpoint as 'enabled' | 'disabled';
-      if (a.InstanceMetadataTags) v.instanceMetadataTags = a.InstanceMetadataTags as 'enabled' | 'disabled';
-      const managedBy = (a as { ManagedBy?: string }).ManagedBy;
-      if (managedBy && managedBy !== 'account') v.managedBy = managedBy;
-      return v;
-    }),
+    readEbs(ec2),
+    readImds(ec2),
     fact('ec2:GetSnapshotBlockPublicAccessState', async () => {
       const out = await call(ec2, new GetSnapshotBlockPublicAccessStateCommand({}));
       return { state: out.State ?? 'unblocked' };
@@ -296,7 +324,8 @@ export async function loadPosture(opts: LoadPostureOptions): Promise<AccountPost
     }),
   ]);
 
-  for (const c of [sts, s3control, ec2, iam, cloudtrail, guardduty, config, securityhub, analyzer]) c.destroy();
+  const byRegion = await otherFacts;
+  for (const c of [sts, s3control, ec2, iam, cloudtrail, guardduty, config, securityhub, analyzer, ...otherClients]) c.destroy();
 
   const posture: AccountPosture = {
     identity,
@@ -315,6 +344,7 @@ export async function loadPosture(opts: LoadPostureOptions): Promise<AccountPost
     accessAnalyzer: analyzers,
   };
   if (explicitProfile) posture.profile = explicitProfile;
+  if (others.length) posture.otherRegions = Object.fromEntries(others.map((r, i) => [r, byRegion[i]!]));
   const unknown = Object.values(posture).filter((f) => typeof f === 'object' && f && (f as { status?: string }).status === 'unknown').length;
   logAccount(`posture read: ${11 - unknown} facts known, ${unknown} unknown`);
   return posture;

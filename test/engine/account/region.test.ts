@@ -126,3 +126,35 @@ test('ProviderRegions and regionMismatch on their own', () => {
   assert.equal(g.provider, 'google.eu');
   assert.deepEqual(regions.of(g), { kind: 'unknown', why: 'it uses provider google.eu' });
 });
+
+test('other Regions the account was read in: their own EBS and IMDS defaults decide, in the finding and the card', () => {
+  const posture = goodPosture();
+  const known = <T>(value: T) => ({ status: 'known' as const, value, checkedAt: CHECKED });
+  posture.otherRegions = {
+    'us-east-1': { ebsEncryptionByDefault: known({ enabled: true, kmsKeyId: 'alias/east' }), imdsDefaults: known({ httpTokens: 'optional' as const }) },
+    'ap-south-1': { ebsEncryptionByDefault: known({ enabled: false }), imdsDefaults: known({}) },
+  };
+  const files = {
+    '/w/main.tf': `provider "aws" {\n  alias  = "east"\n  region = "us-east-1"\n}\nprovider "aws" {\n  alias  = "south"\n  region = "ap-south-1"\n}\nprovider "aws" {\n  alias  = "west2"\n  region = "us-west-2"\n}\n` +
+      VOLUME('east', '  provider = aws.east\n') + VOLUME('south', '  provider = aws.south\n') + VOLUME('west2', '  provider = aws.west2\n'),
+  };
+  const r = analyzeUnit({ kind: 'terraform', path: '/w', files: ['/w/main.tf'] }, memoryHost(files), { account: posture, fixes: false });
+  const f = new Map(r.findings.filter((x) => x.ruleId === 'aws-ec2-ebs-encryption').map((x) => [x.resource!, x]));
+  const east = f.get('aws_ebs_volume.east')!;
+  assert.equal(east.severity, 'info');
+  assert.deepEqual(east.notes, [`encrypted by the Region's EBS default in us-east-1, key alias/east (checked ${CHECKED})`]);
+  // Read there, and off there: an ordinary finding, no note about Regions.
+  const south = f.get('aws_ebs_volume.south')!;
+  assert.equal(south.severity, south.ruleSeverity);
+  assert.equal(south.notes, undefined);
+  notCovered(f.get('aws_ebs_volume.west2'), /targets us-west-2, and the account was read in eu-west-1/);
+
+  const now = new Date(Date.parse(CHECKED) + 60_000);
+  const card = accountFactsForLayer(posture, 'aws_instance', now, { kind: 'stated', region: 'us-east-1' });
+  assert.deepEqual(card.map((c) => [c.text.replace(/, checked .*/, ''), c.verified]), [
+    ["encrypted by the region's EBS default in us-east-1, key alias/east", true],
+    ['no account default requires IMDSv2 in us-east-1 (HttpTokens optional)', false],
+  ]);
+  // Snapshot block public access was read in eu-west-1 only.
+  assert.match(accountFactsForLayer(posture, 'aws_ebs_snapshot', now, { kind: 'stated', region: 'us-east-1' })[0]!.text, /do not apply here/);
+});

@@ -7,17 +7,37 @@ import type { Finding } from '../types';
 import { ago } from './describe';
 import { coveringTrail, s3BpaAllOn } from './checks';
 import { ProviderRegions, regionMismatch, type ResourceRegion } from './region';
-import type { AccountPosture } from './types';
+import type { AccountPosture, RegionFacts } from './types';
 
 export { accountIssues } from './issues';
 export { accountConflicts, providerSettings } from './conflicts';
 export { coveringTrail, s3BpaAllOn } from './checks';
 
-/** Why an account setting covers a rule's default-origin finding, or undefined when it does not. */
-type Coverage = (posture: AccountPosture) => string | undefined;
+/** The per-Region settings in force where a resource deploys, and the Region's name. */
+interface InRegion {
+  region: string;
+  facts: RegionFacts;
+}
 
-function ebsDefaultKey(posture: AccountPosture): string | undefined {
-  const f = posture.ebsEncryptionByDefault;
+/**
+ * Why an account setting covers a rule's default-origin finding, or undefined when it does not. `at`: the per-Region
+ * settings of the resource's Region (the main Region's when the code leaves it to the environment).
+ */
+type Coverage = (posture: AccountPosture, at: InRegion) => string | undefined;
+
+/**
+ * The per-Region settings that apply to a resource in `region`: the main Region's, those of another Region that was
+ * read, or undefined when the account was not read there (or the Region is unknown).
+ */
+export function settingsInRegion(posture: AccountPosture, region: ResourceRegion): InRegion | undefined {
+  if (region.kind === 'unstated' || (region.kind === 'stated' && region.region === posture.region))
+    return { region: posture.region, facts: { ebsEncryptionByDefault: posture.ebsEncryptionByDefault, imdsDefaults: posture.imdsDefaults } };
+  const other = region.kind === 'stated' ? posture.otherRegions?.[region.region] : undefined;
+  return other && region.kind === 'stated' ? { region: region.region, facts: other } : undefined;
+}
+
+function ebsDefaultKey(facts: RegionFacts): string | undefined {
+  const f = facts.ebsEncryptionByDefault;
   if (f.status !== 'known' || !f.value.enabled) return undefined;
   return f.value.kmsKeyId ?? 'the default key (not readable)';
 }
@@ -25,15 +45,16 @@ function ebsDefaultKey(posture: AccountPosture): string | undefined {
 const COVERAGE: Record<string, Coverage> = {
   'aws-s3-block-public-access': (p) =>
     s3BpaAllOn(p) ? `covered by the account's S3 Block Public Access (checked ${p.s3AccountPublicAccessBlock.status === 'known' ? p.s3AccountPublicAccessBlock.checkedAt : p.checkedAt})` : undefined,
-  'aws-ec2-ebs-encryption': (p) => {
-    const key = ebsDefaultKey(p);
-    if (key === undefined || p.ebsEncryptionByDefault.status !== 'known') return undefined;
-    return `encrypted by the Region's EBS default in ${p.region}, key ${key} (checked ${p.ebsEncryptionByDefault.checkedAt})`;
+  'aws-ec2-ebs-encryption': (_p, at) => {
+    const key = ebsDefaultKey(at.facts);
+    const f = at.facts.ebsEncryptionByDefault;
+    if (key === undefined || f.status !== 'known') return undefined;
+    return `encrypted by the Region's EBS default in ${at.region}, key ${key} (checked ${f.checkedAt})`;
   },
-  'aws-ec2-require-imdsv2': (p) => {
-    const f = p.imdsDefaults;
+  'aws-ec2-require-imdsv2': (_p, at) => {
+    const f = at.facts.imdsDefaults;
     if (f.status !== 'known' || f.value.httpTokens !== 'required') return undefined;
-    return `IMDSv2 required by the account's instance metadata defaults in ${p.region} (checked ${f.checkedAt})`;
+    return `IMDSv2 required by the account's instance metadata defaults in ${at.region} (checked ${f.checkedAt})`;
   },
   'aws-cloudtrail-multi-region': (p) => {
     const t = coveringTrail(p);
@@ -62,19 +83,24 @@ const REGIONAL: Record<string, string> = {
 export function applyAccountPosture(findings: Finding[], sources: readonly SourceResource[], posture: AccountPosture): Finding[] {
   let regions: ProviderRegions | undefined;
   let byAddress: Map<string, SourceResource> | undefined;
+  const main = settingsInRegion(posture, { kind: 'unstated' })!;
   return findings.map((f) => {
     if (f.valueOrigin !== 'default') return f;
     const cover = COVERAGE[f.ruleId];
-    const note = cover?.(posture);
-    if (note === undefined) return f;
+    if (!cover) return f;
+    let at: InRegion | undefined = main;
     const regional = REGIONAL[f.ruleId];
     if (regional !== undefined) {
       byAddress ??= new Map(sources.map((r) => [r.address, r]));
       const source = f.resource !== undefined ? byAddress.get(f.resource) : undefined;
       regions ??= new ProviderRegions(sources);
-      const mismatch = source ? regionMismatch(regions.of(source), posture.region) : undefined;
-      if (mismatch !== undefined) return { ...f, notes: [...(f.notes ?? []), `not covered by the account's ${regional}: ${mismatch}`] };
+      const region: ResourceRegion = source ? regions.of(source) : { kind: 'unstated' };
+      at = settingsInRegion(posture, region);
+      // Not read where the resource goes: the AWS default the rule assumed stands.
+      if (!at) return { ...f, notes: [...(f.notes ?? []), `not covered by the account's ${regional}: ${regionMismatch(region, posture.region) ?? 'not read there'}`] };
     }
+    const note = cover(posture, at);
+    if (note === undefined) return f;
     return { ...f, severity: 'info', notes: [...(f.notes ?? []), note] };
   });
 }
@@ -110,7 +136,10 @@ export function accountFactsForLayer(posture: AccountPosture, resourceType: stri
   const family_ = family(resourceType);
   // Per-Region facts read elsewhere say nothing about this resource: said so, never shown as enforced.
   const elsewhere = regionMismatch(region, posture.region);
-  if (elsewhere !== undefined && family_ !== undefined && PER_REGION_FAMILIES.has(family_)) {
+  // EBS and IMDS defaults may have been read in the resource's Region too (posture.otherRegions).
+  const at = settingsInRegion(posture, region);
+  const readThere = at !== undefined && (family_ === 'ebs' || family_ === 'instance');
+  if (elsewhere !== undefined && family_ !== undefined && PER_REGION_FAMILIES.has(family_) && !readThere) {
     const layer: Layer = family_ === 'ebs' ? 'encryption-at-rest' : family_ === 'instance' || family_ === 'snapshot' ? 'identity-access' : 'logging-monitoring';
     out.push({ layer, text: `the account's Region settings do not apply here: ${elsewhere}`, verified: false });
     return out;
@@ -125,15 +154,16 @@ export function accountFactsForLayer(posture: AccountPosture, resourceType: stri
     }
     case 'ebs':
     case 'instance': {
-      const e = posture.ebsEncryptionByDefault;
+      const { facts, region: name } = at!;
+      const e = facts.ebsEncryptionByDefault;
       if (e.status === 'unknown') out.push({ layer: 'encryption-at-rest', text: `EBS default encryption unknown (${e.reason})`, verified: false });
-      else if (e.value.enabled) out.push({ layer: 'encryption-at-rest', text: `encrypted by the region's EBS default, key ${ebsDefaultKey(posture)}, ${checked(e.checkedAt)}`, verified: true });
-      else out.push({ layer: 'encryption-at-rest', text: `EBS default encryption is off in ${posture.region}; volumes are encrypted only when the code says so, ${checked(e.checkedAt)}`, verified: false });
-      if (family(resourceType) === 'instance') {
-        const m = posture.imdsDefaults;
+      else if (e.value.enabled) out.push({ layer: 'encryption-at-rest', text: `encrypted by the region's EBS default${name === posture.region ? '' : ` in ${name}`}, key ${ebsDefaultKey(facts)}, ${checked(e.checkedAt)}`, verified: true });
+      else out.push({ layer: 'encryption-at-rest', text: `EBS default encryption is off in ${name}; volumes are encrypted only when the code says so, ${checked(e.checkedAt)}`, verified: false });
+      if (family_ === 'instance') {
+        const m = facts.imdsDefaults;
         if (m.status === 'unknown') out.push({ layer: 'identity-access', text: `instance metadata defaults unknown (${m.reason})`, verified: false });
-        else if (m.value.httpTokens === 'required') out.push({ layer: 'identity-access', text: `IMDSv2 required by the account default in ${posture.region}, ${checked(m.checkedAt)}`, verified: true });
-        else out.push({ layer: 'identity-access', text: `no account default requires IMDSv2 in ${posture.region} (HttpTokens ${m.value.httpTokens ?? 'no-preference'}), ${checked(m.checkedAt)}`, verified: false });
+        else if (m.value.httpTokens === 'required') out.push({ layer: 'identity-access', text: `IMDSv2 required by the account default in ${name}, ${checked(m.checkedAt)}`, verified: true });
+        else out.push({ layer: 'identity-access', text: `no account default requires IMDSv2 in ${name} (HttpTokens ${m.value.httpTokens ?? 'no-preference'}), ${checked(m.checkedAt)}`, verified: false });
       }
       break;
     }

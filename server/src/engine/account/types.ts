@@ -110,6 +110,12 @@ export interface AccessAnalyzerFact {
   analyzers: { name: string; arn?: string; type?: string; status?: string }[];
 }
 
+/** The per-Region settings that can cover code findings, as read in one more Region. */
+export interface RegionFacts {
+  ebsEncryptionByDefault: Fact<EbsEncryptionByDefault>;
+  imdsDefaults: Fact<ImdsDefaults>;
+}
+
 export interface AccountPosture {
   identity: AccountIdentity;
   /** When the facts were read (ISO 8601). */
@@ -129,6 +135,11 @@ export interface AccountPosture {
   config: Fact<ConfigFact>;
   securityHub: Fact<SecurityHubFact>;
   accessAnalyzer: Fact<AccessAnalyzerFact>;
+  /**
+   * Region → its EBS encryption by default and instance metadata defaults, for the other Regions the code's providers
+   * name (read when asked, a few at most). Absent Regions were not read.
+   */
+  otherRegions?: Record<string, RegionFacts>;
 }
 
 /** Names of the fact fields, in display order. */
