@@ -2,7 +2,9 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { loadAwsRuntime } from '../aws/loader';
+import { providerRegionsInFiles } from '../engine/account/code-regions';
 import type { AccountPosture } from '../engine/account/types';
+import type { Unit } from '../engine/analyze';
 import { findProjectConfig, parseProjectConfig, type ProjectConfig } from '../engine/config';
 import { getRuleMeta } from '../engine/rules/registry';
 import type { Host } from '../engine/source';
@@ -49,15 +51,23 @@ export function resolveVarFiles(flags: string[] | undefined, config: ProjectConf
   return files;
 }
 
-/** The account posture for `--account`, or an exit code after explaining why it could not be read. */
-export async function loadCliAccount(command: string, profile: string | undefined, region: string | undefined, io: CliIO): Promise<AccountPosture | number> {
+/** The Regions the `provider "aws"` blocks of these units name (see providerRegionsInFiles). */
+export function terraformRegions(units: readonly Unit[], host: Host): string[] {
+  return providerRegionsInFiles(units.flatMap((u) => (u.kind === 'terraform' ? u.files : [])), host);
+}
+
+/**
+ * The account posture for `--account`, or an exit code after explaining why it could not be read. `otherRegions`:
+ * where else the code deploys, to read the per-Region settings there too.
+ */
+export async function loadCliAccount(command: string, profile: string | undefined, region: string | undefined, io: CliIO, otherRegions: string[] = []): Promise<AccountPosture | number> {
   const runtime = loadAwsRuntime();
   if (!runtime) {
     io.stderr(`demarc ${command} --account: the AWS account module is not part of this build (dist/aws-posture.js is missing)\n`);
     return 2;
   }
   try {
-    return await runtime.loadPosture({ trusted: true, env: io.env, ...(profile ? { profile } : {}), ...(region ? { region } : {}) });
+    return await runtime.loadPosture({ trusted: true, env: io.env, ...(profile ? { profile } : {}), ...(region ? { region } : {}), ...(otherRegions.length ? { otherRegions } : {}) });
   } catch (e) {
     if (e instanceof runtime.AccountError) {
       io.stderr(`demarc ${command} --account: ${e.message}${e.command ? `\n  fix: ${e.command}` : ''}\n`);

@@ -11,7 +11,7 @@ import { createNodeHost, toEnginePath } from '../../host/node-host';
 import { emptyTally, matrixLayers, matrixView, mergeTally, renderMatrixHtmlChunks, renderMatrixJsonChunks, renderMatrixMarkdownChunks, type MatrixAccount, type MatrixMeta, type MatrixTally } from '../../report';
 import type { MatrixUnit } from '../matrix-unit';
 import { matrixUnits } from '../worker-pool';
-import { loadCliAccount, readProjectConfig, resolveVarFiles } from '../project';
+import { loadCliAccount, readProjectConfig, resolveVarFiles, terraformRegions } from '../project';
 import { displayPath } from '../format/report';
 import { factLines } from '../../engine/account/describe';
 import { accountIssues } from '../../engine/account/issues';
@@ -114,7 +114,8 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
   }
   let posture: AccountPosture | undefined;
   if (v.account) {
-    const loaded = await loadCliAccount('report', v.profile as string | undefined, v.region as string | undefined, io);
+    // Also read in the other Regions the code's providers name (one more walk of the folders, only with --account).
+    const loaded = await loadCliAccount('report', v.profile as string | undefined, v.region as string | undefined, io, terraformRegions(discover(roots, host, options).units, host));
     if (typeof loaded === 'number') return loaded;
     posture = loaded;
     options.account = posture;

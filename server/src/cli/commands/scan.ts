@@ -14,7 +14,7 @@ import type { Problem, Severity } from '../../engine/types';
 import { SEVERITIES } from '../../engine/types';
 import { createNodeHost, describeFsError, toEnginePath } from '../../host/node-host';
 import { displayPath } from '../format/report';
-import { loadCliAccount, readProjectConfig, resolveVarFiles } from '../project';
+import { loadCliAccount, readProjectConfig, resolveVarFiles, terraformRegions } from '../project';
 import { summaryText } from '../format/text';
 import type { RenderedProblem, RenderOptions } from '../render-unit';
 import { ReportCollector, summaryOf, type ReportFrame } from '../report-writer';
@@ -146,13 +146,15 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   if (skipRules.length) options.skipRules = skipRules;
   if (maxFileSize !== undefined) options.maxFileSize = maxFileSize;
   if (config) options.config = config;
-  if (v.account) {
-    const account = await loadCliAccount('scan', v.profile as string | undefined, v.region as string | undefined, io);
-    if (typeof account === 'number') return account;
-    options.account = account;
-  } else if (v.profile !== undefined || v.region !== undefined) throw new UsageError('--profile and --region only apply with --account');
+  if (!v.account && (v.profile !== undefined || v.region !== undefined)) throw new UsageError('--profile and --region only apply with --account');
 
   const { units, skipped, problems: discoverProblems } = discover(roots, host, options);
+  if (v.account) {
+    // Also read in the other Regions the code's providers name, for the settings that are per Region.
+    const account = await loadCliAccount('scan', v.profile as string | undefined, v.region as string | undefined, io, terraformRegions(units, host));
+    if (typeof account === 'number') return account;
+    options.account = account;
+  }
   const render: RenderOptions = { format, cwd, threshold, color: style.enabled, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) };
   const spool = new Spool(deps.spoolMemoryLimit, deps.spoolWrite);
   try {
