@@ -5,8 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
-import { register as registerAccount } from './handlers/account';
-import type { ServerDeps } from './handlers/deps';
+import { registerWithAnalysis } from './handlers/account';
 import { createNodeHost } from './host/node-host';
 import { createLazyEngine } from './lsp/engine-loader';
 import { createScanPool } from './lsp/scan-pool';
@@ -16,25 +15,10 @@ import { createStdioConnection } from './lsp/wire';
 // stdio gets its own writer (see lsp/wire.ts); IPC, sockets and pipes are vscode-languageserver's.
 const connection = process.argv.includes('--stdio') ? createStdioConnection() : (createConnection(ProposedFeatures.all) as unknown as Connection);
 
-/** The account handler reads the AWS settings and feeds the posture to analysis; never in untrusted workspaces. */
-function account(c: Connection, deps: ServerDeps): void {
-  registerAccount(c, {
-    trusted: () => deps.trusted,
-    settings: () => {
-      const s = deps.settings.latest().aws;
-      const out: { profile?: string; region?: string } = {};
-      if (s.profile) out.profile = s.profile;
-      if (s.region) out.region = s.region;
-      return out;
-    },
-    onPosture: (p) => deps.analysis.setAccount(p),
-  });
-}
-
 const engine = createLazyEngine();
 // `initialize` is answered without the engine; it loads once the client has the answer, usually before the first
 // document arrives (a document that comes sooner loads it on the spot).
-startServer(connection, { engine, baseHost: createNodeHost(), extraHandlers: [account], onInitialized: () => setImmediate(() => engine.warm()), scanPool: scanPool() });
+startServer(connection, { engine, baseHost: createNodeHost(), extraHandlers: [registerWithAnalysis], onInitialized: () => setImmediate(() => engine.warm()), scanPool: scanPool() });
 
 /**
  * Worker threads for the large units of a workspace scan (the CLI's dist/scan-worker.js, next to this file), so the

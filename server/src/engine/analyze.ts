@@ -238,7 +238,7 @@ export function analyzeUnit(unit: Unit, host: Host, options: AnalyzeOptions = {}
   if (options.config) findings = applyProjectConfig(findings, options.config);
   if (options.account) {
     findings = applyAccountPosture(findings, evaluation.resources, options.account);
-    if (options.account.identity) problems.push(...accountConflicts(evaluation.resources, options.account.identity, options.account.region));
+    if (options.account.identity) problems.push(...accountConflicts(evaluation.resources, options.account.identity, options.account.region, Object.keys(options.account.otherRegions ?? {})));
   }
   // Problems located by span only get their range here, where every file's line index is at hand.
   const byPath = new Map(allFiles.map((f) => [f.path, f]));

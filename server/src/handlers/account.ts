@@ -15,12 +15,15 @@ import {
 } from '../aws/protocol';
 import type { PostureCache } from '../aws/cache';
 import { loadAwsRuntime } from '../aws/loader';
+import type { ServerDeps } from './deps';
 
 export interface AccountHandlerDeps {
   trusted: () => boolean;
   settings: () => { profile?: string; region?: string };
   /** Called with the posture to apply to analysis, or undefined when disconnected. */
   onPosture: (p: AccountPosture | undefined) => void;
+  /** The Regions the workspace's code deploys to, where the per-Region settings are read too. */
+  otherRegions?: () => string[];
 }
 
 export function stateFromPosture(posture: AccountPosture, stale = false): AccountState {
@@ -37,6 +40,9 @@ export function stateFromPosture(posture: AccountPosture, stale = false): Accoun
   return s;
 }
 
+/** Quiet time after the code's Regions change before the account is read again for them. */
+export const REGIONS_SETTLE_MS = 1000;
+
 const UNTRUSTED: AccountState = {
   status: 'untrusted',
   facts: [],
@@ -44,13 +50,36 @@ const UNTRUSTED: AccountState = {
   error: { kind: 'untrusted', message: 'AWS account access is disabled in untrusted workspaces. Trust the workspace to connect.' },
 };
 
-export function register(connection: Connection, deps: AccountHandlerDeps): { dispose(): void } {
+/**
+ * The server's account handler: reads the AWS settings, hands the posture to analysis and reads the account again
+ * when the code's Regions change; never in untrusted workspaces.
+ */
+export function registerWithAnalysis(c: Connection, deps: ServerDeps): void {
+  const handler = register(c, {
+    trusted: () => deps.trusted,
+    settings: () => {
+      const s = deps.settings.latest().aws;
+      const out: { profile?: string; region?: string } = {};
+      if (s.profile) out.profile = s.profile;
+      if (s.region) out.region = s.region;
+      return out;
+    },
+    onPosture: (p) => deps.analysis.setAccount(p),
+    otherRegions: () => deps.analysis.statedRegions(),
+  });
+  deps.analysis.onRegionsChanged(() => handler.regionsChanged());
+}
+
+export function register(connection: Connection, deps: AccountHandlerDeps): { dispose(): void; regionsChanged(): void } {
   let state: AccountState = { status: 'disconnected', facts: [], issues: [] };
   let connection_opts: { profile?: string; region?: string } | undefined;
   // A newer connect/disconnect makes the result of an older load irrelevant.
   let generation = 0;
   let abort: AbortController | undefined;
   let cache: PostureCache | undefined;
+  /** The other Regions the current posture was asked for. */
+  let loadedRegions = '';
+  let regionTimer: ReturnType<typeof setTimeout> | undefined;
 
   const publish = (next: AccountState) => {
     state = next;
@@ -72,7 +101,9 @@ export function register(connection: Connection, deps: AccountHandlerDeps): { di
     const { PostureCache: Cache, AccountError, setAccountLogSink } = runtime;
     setAccountLogSink((m) => connection.console.log(m));
     cache ??= new Cache();
-    const loadOpts = { ...opts, trusted: true, signal };
+    const otherRegions = deps.otherRegions?.() ?? [];
+    loadedRegions = otherRegions.join();
+    const loadOpts = { ...opts, trusted: true, signal, ...(otherRegions.length ? { otherRegions } : {}) };
     try {
       const posture = await cache.get(loadOpts, refresh);
       if (mine !== generation) return state;
@@ -115,5 +146,21 @@ export function register(connection: Connection, deps: AccountHandlerDeps): { di
     }),
     connection.onRequest(AccountStateRequest.method, () => (deps.trusted() || state.status !== 'disconnected' ? state : UNTRUSTED)),
   ];
-  return { dispose: () => disposables.forEach((d) => d.dispose()) };
+  return {
+    dispose: () => {
+      if (regionTimer) clearTimeout(regionTimer);
+      disposables.forEach((d) => d.dispose());
+    },
+    // The code now deploys to other Regions (a provider added, the workspace scan reached more modules): a connected
+    // account is read again for them, once things settle (from the cache when the Regions are the same as before).
+    regionsChanged: () => {
+      if (regionTimer) clearTimeout(regionTimer);
+      regionTimer = setTimeout(() => {
+        regionTimer = undefined;
+        if (state.status !== 'connected' || !connection_opts) return;
+        if ((deps.otherRegions?.() ?? []).join() === loadedRegions) return;
+        void load(connection_opts, false).catch((e) => connection.console.error(`account: ${e instanceof Error ? e.message : String(e)}`));
+      }, REGIONS_SETTLE_MS);
+    },
+  };
 }

@@ -63,6 +63,8 @@ export interface AnalysisEntry {
   settings: Settings;
   /** Files this unit publishes diagnostics for. */
   published: Set<string>;
+  /** Regions its provider blocks name (kept through compaction): where the account is read too. */
+  regions: string[];
 }
 
 interface Contribution {
@@ -116,6 +118,8 @@ export class AnalysisService {
   private disposed = false;
   /** Facts of the connected AWS account (never set in an untrusted workspace). */
   private account: AccountPosture | undefined;
+  private readonly regionListeners: (() => void)[] = [];
+  private lastRegions = '';
 
   constructor(private readonly o: AnalysisServiceOptions) {}
 
@@ -200,6 +204,25 @@ export class AnalysisService {
     }
     if (own) out.push(own);
     return out;
+  }
+
+  /** The Regions every unit's provider blocks name, sorted. */
+  statedRegions(): string[] {
+    const out = new Set<string>();
+    for (const s of this.units.values()) for (const r of s.entry?.regions ?? []) out.add(r);
+    return [...out].sort();
+  }
+
+  /** Called (after the current turn) when statedRegions() may have changed. */
+  onRegionsChanged(listener: () => void): void {
+    this.regionListeners.push(listener);
+  }
+
+  private regionsMayHaveChanged(): void {
+    const now = this.statedRegions().join();
+    if (now === this.lastRegions) return;
+    this.lastRegions = now;
+    for (const l of this.regionListeners) setImmediate(l);
   }
 
   /** Every unit's latest analysis; compacted ones hold files and problems only (see `full`). */
@@ -414,6 +437,7 @@ export class AnalysisService {
       key: this.cacheKey(current, result, s.generation),
       settings,
       published: new Set(),
+      regions: current.kind === 'terraform' ? (this.o.engine.statedRegions?.(result) ?? []) : [],
     };
     const byFile = await this.contributionsOf(entry, () => this.disposed || s.token !== token);
     if (this.disposed) return undefined;
@@ -421,6 +445,7 @@ export class AnalysisService {
     if (!byFile || s.token !== token) return s.entry;
     s.entry = entry;
     this.publish(key, entry, previous, byFile);
+    if (entry.regions.join() !== (previous?.regions ?? []).join()) this.regionsMayHaveChanged();
     if (!opts.keepFull && readVersions.size === 0) compact(entry);
     return entry;
   }
@@ -673,6 +698,7 @@ export class AnalysisService {
     // A run still in flight (in a worker, or converting its findings in slices) must not publish for a dropped unit.
     s.token++;
     this.units.delete(key);
+    if (s.entry?.regions.length) this.regionsMayHaveChanged();
     if (!s.entry) return;
     for (const path of s.entry.published) {
       this.withdraw(path, key);

@@ -29,6 +29,7 @@ export function createLazyEngine(candidates: string[] = defaultCandidates()): La
     detectKind: (path, text) => get().detectKind(path, text),
     ruleMeta: (id) => get().ruleMeta(id),
     ruleHelpUri: (id) => get().ruleHelpUri(id),
+    statedRegions: (result) => get().statedRegions?.(result) ?? [],
     explain: {
       resourceMarkdown: (resource, findings, lines, opts) => explain().resourceMarkdown(resource, findings, lines, opts),
       attributeMarkdown: (resource, path, value, lines, root) => explain().attributeMarkdown(resource, path, value, lines, root),

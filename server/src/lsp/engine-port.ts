@@ -32,6 +32,8 @@ export interface EnginePort {
   detectKind(path: string, text: string): FileKind | undefined;
   ruleMeta(id: string): RuleMeta | undefined;
   ruleHelpUri(id: string): string;
+  /** The Regions a unit's provider blocks name (the account's per-Region settings are read there too). */
+  statedRegions?(result: UnitResult): string[];
   explain?: ExplainPort;
   projectConfig?: ProjectConfigPort;
 }

@@ -8,7 +8,7 @@ import type { EnginePort, LinesOf } from './engine-port';
 import type { UnitResult } from '../engine/analyze';
 import type { SourceResource } from '../engine/source';
 import { accountFactsForLayer } from '../engine/account/apply';
-import { ProviderRegions } from '../engine/account/region';
+import { ProviderRegions, statedRegions } from '../engine/account/region';
 import { teamFor } from '../report/from-analysis';
 import type { ExplainContext } from '../engine/responsibility/explain';
 
@@ -32,6 +32,7 @@ export function createEngine(): EnginePort {
     detectKind,
     ruleMeta: getRuleMeta,
     ruleHelpUri,
+    statedRegions: (result) => statedRegions(result.sourceResources),
     explain: {
       resourceMarkdown: (resource, findings, lines, opts) => renderResourceMarkdown(explainResource(resource, findings, cardContext(resource, lines, opts?.unit)), { commandLinks: !!opts?.commandLinks }),
       attributeMarkdown: (resource, path, value, lines, root) => {

@@ -40,3 +40,11 @@ test('unknown account lists are not guessed at; another Region is an info note',
   assert.deepEqual(probs.map((p) => [p.code, p.severity]), [['account-region-differs', 'info']]);
   assert.deepEqual(providerSettings([provider({ region: str('us-east-1', 20) }, 'use1')]).map((s) => [s.alias, s.region]), [['use1', 'us-east-1']]);
 });
+
+test('a provider Region the account was also read in (otherRegions) gets no note; the note names every Region read', () => {
+  const east = provider({ region: str('us-east-1', 20) }, 'east');
+  assert.deepEqual(accountConflicts([east], me, 'eu-west-1', ['us-east-1']), []);
+  const [p] = accountConflicts([provider({ region: str('ap-south-1', 20) })], me, 'eu-west-1', ['us-east-1']);
+  assert.equal(p!.code, 'account-region-differs');
+  assert.match(p!.message, /^Account facts were read in eu-west-1, us-east-1; provider "aws" targets ap-south-1\./);
+});

@@ -53,7 +53,7 @@ function idList(v: Val | undefined): { ids: string[]; span?: Span } | undefined 
  * Problems on provider blocks whose account constraints reject the connected identity, plus a note when the
  * provider targets another Region than the one the per-Region facts were read in.
  */
-export function accountConflicts(resources: SourceResource[], identity: AccountIdentity, postureRegion?: string): Problem[] {
+export function accountConflicts(resources: SourceResource[], identity: AccountIdentity, postureRegion?: string, otherRegions: readonly string[] = []): Problem[] {
   const out: Problem[] = [];
   for (const p of providerSettings(resources)) {
     const name = p.alias ? `provider "aws" (alias ${p.alias})` : 'provider "aws"';
@@ -76,13 +76,14 @@ export function accountConflicts(resources: SourceResource[], identity: AccountI
         message: `The connected AWS account ${identity.account} (${identity.arn}) is listed in forbidden_account_ids of ${name}.`,
       });
     }
-    if (postureRegion && p.region && p.region !== postureRegion) {
+    // The per-Region settings were read in the main Region and in otherRegions (see AccountPosture.otherRegions).
+    if (postureRegion && p.region && p.region !== postureRegion && !otherRegions.includes(p.region)) {
       out.push({
         file,
         span: p.regionSpan ?? p.resource.headerSpan,
         severity: 'info',
         code: 'account-region-differs',
-        message: `Account facts were read in ${postureRegion}; ${name} targets ${p.region}. Per-Region facts (EBS default encryption, IMDS defaults, GuardDuty, Config, Security Hub) are not applied to the resources it deploys.`,
+        message: `Account facts were read in ${[postureRegion, ...otherRegions].join(', ')}; ${name} targets ${p.region}. Per-Region facts (EBS default encryption, IMDS defaults, GuardDuty, Config, Security Hub) are not applied to the resources it deploys.`,
       });
     }
   }

@@ -71,6 +71,17 @@ export class ProviderRegions {
   }
 }
 
+/** The Regions the unit's `provider "aws"` blocks name (known values only), sorted: where to read the account too. */
+export function statedRegions(resources: readonly SourceResource[]): string[] {
+  const out = new Set<string>();
+  for (const r of resources) {
+    if (r.format !== 'terraform' || r.type !== 'provider.aws') continue;
+    const v = field(r.body, 'region');
+    if (v?.kind === 'string') out.add(v.value);
+  }
+  return [...out].sort();
+}
+
 function same(a: ResourceRegion, b: ResourceRegion): boolean {
   if (a.kind !== b.kind) return false;
   return a.kind !== 'stated' || a.region === (b as { region: string }).region;
