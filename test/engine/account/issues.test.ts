@@ -53,3 +53,16 @@ test('no trail, account BPA off and EBS default off are account issues too', () 
   p.ebsEncryptionByDefault = { status: 'known', checkedAt: CHECKED, value: { enabled: false } };
   assert.deepEqual(accountIssues(p).map((i) => i.control), ['aws-fsbp:CloudTrail.1', 'aws-fsbp:S3.1', 'aws-fsbp:EC2.7']);
 });
+
+test('fact lines name what EBS and IMDS defaults are in the other Regions read', () => {
+  const p = goodPosture();
+  const known = <T>(value: T) => ({ status: 'known' as const, value, checkedAt: CHECKED });
+  p.otherRegions = {
+    'us-east-1': { ebsEncryptionByDefault: known({ enabled: false }), imdsDefaults: known({ httpTokens: 'optional' as const }) },
+    'ap-south-1': { ebsEncryptionByDefault: known({ enabled: true, kmsKeyId: 'alias/s' }), imdsDefaults: { status: 'unknown' as const, reason: 'AccessDenied: needs ec2:GetInstanceMetadataDefaults' } },
+  };
+  const by = new Map(factLines(p).map((l) => [l.key, l.text]));
+  assert.match(by.get('ebsEncryptionByDefault')!, /^on in eu-west-1, key .*; us-east-1: off; ap-south-1: on, key alias\/s$/);
+  assert.match(by.get('imdsDefaults')!, /\(eu-west-1\); us-east-1: HttpTokens optional; ap-south-1: unknown \(AccessDenied: needs ec2:GetInstanceMetadataDefaults\)$/);
+  assert.doesNotMatch(by.get('snapshotBlockPublicAccess')!, /us-east-1/, 'read in the main Region only');
+});

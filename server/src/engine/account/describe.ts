@@ -26,9 +26,29 @@ export function ago(iso: string, now: Date = new Date()): string {
 export function factLines(posture: AccountPosture): FactLine[] {
   return FACT_KEYS.map((key) => {
     const fact = posture[key] as Fact<unknown>;
-    if (fact.status === 'unknown') return { key, title: FACT_TITLES[key], known: false, text: `unknown (${fact.reason})` };
-    return { key, title: FACT_TITLES[key], known: true, text: describeKnown(key, posture) };
+    const elsewhere = key === 'ebsEncryptionByDefault' || key === 'imdsDefaults' ? otherRegionsText(posture, key) : '';
+    if (fact.status === 'unknown') return { key, title: FACT_TITLES[key], known: false, text: `unknown (${fact.reason})${elsewhere}` };
+    return { key, title: FACT_TITLES[key], known: true, text: describeKnown(key, posture) + elsewhere };
   });
+}
+
+/** `; us-east-1: off; ap-south-1: on, key …` for the other Regions the setting was read in, or ''. */
+function otherRegionsText(p: AccountPosture, key: 'ebsEncryptionByDefault' | 'imdsDefaults'): string {
+  let out = '';
+  for (const [region, facts] of Object.entries(p.otherRegions ?? {})) {
+    const f = facts[key];
+    let text: string;
+    if (f.status === 'unknown') text = `unknown (${f.reason})`;
+    else if (key === 'ebsEncryptionByDefault') {
+      const e = facts.ebsEncryptionByDefault as Extract<typeof facts.ebsEncryptionByDefault, { status: 'known' }>;
+      text = e.value.enabled ? `on, key ${e.value.kmsKeyId ?? `unknown (${e.value.kmsKeyUnknownReason ?? 'not reported'})`}` : 'off';
+    } else {
+      const m = facts.imdsDefaults as Extract<typeof facts.imdsDefaults, { status: 'known' }>;
+      text = `HttpTokens ${m.value.httpTokens ?? 'no-preference'}`;
+    }
+    out += `; ${region}: ${text}`;
+  }
+  return out;
 }
 
 function onOff(b: boolean | undefined): string {
