@@ -69,3 +69,20 @@ test('--verbose logs calls to stderr without secrets', async () => {
   assert.match(o.err, /\[account\] s3control:GetPublicAccessBlock failed: AccessDenied/);
   assert.ok(!o.err.includes(SECRET_KEY));
 });
+
+test('--also-region: EBS and IMDS defaults in more Regions, in the lines and the JSON; bad names are usage errors', async () => {
+  const o = io();
+  assert.equal(await run(['--also-region', 'us-east-1', '--also-region', 'ap-south-1'], o), 0, o.err);
+  assert.match(o.out, /EBS encryption by default +on in eu-west-1, key [^\n]*; ap-south-1: on, key [^\n]*; us-east-1: on, key /);
+  const j = io();
+  assert.equal(await run(['--format', 'json', '--also-region', 'us-east-1'], j), 0, j.err);
+  const r = JSON.parse(j.out);
+  assert.deepEqual(Object.keys(r.otherRegions), ['us-east-1']);
+  assert.equal(r.otherRegions['us-east-1'].imdsDefaults.value.httpTokens, 'required');
+  const bad = io();
+  assert.equal(await run(['--also-region', 'us-east-1a'], bad), 2);
+  assert.match(bad.err, /--also-region: "us-east-1a" is not a Region name/);
+  const many = io();
+  assert.equal(await run(['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1'].flatMap((x) => ['--also-region', x]), many), 2);
+  assert.match(many.err, /at most 4 Regions/);
+});

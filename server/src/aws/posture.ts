@@ -1,6 +1,7 @@
 // Reads the account posture: who the credentials belong to, then every fact in parallel. Each fact is isolated:
 // a missing permission or a failing service makes that one fact unknown with a reason, never the whole load.
 // Only credential problems (expired, missing, invalid) fail the load, because then nothing can be read.
+import { isRegionName, MAX_OTHER_REGIONS, otherRegionsToRead } from '../engine/account/region';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { S3ControlClient, GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import {
@@ -38,18 +39,7 @@ export interface LoadPostureOptions {
   otherRegions?: readonly string[];
 }
 
-/** Other Regions read at most: each costs three EC2 calls. */
-export const MAX_OTHER_REGIONS = 4;
-
-/** `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`: what a Region name looks like. */
-export function isRegionName(s: string): boolean {
-  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(s);
-}
-
-/** The other Regions worth reading: valid, distinct, not the main one, sorted, at most MAX_OTHER_REGIONS. */
-export function otherRegionsToRead(regions: readonly string[] | undefined, main: string): string[] {
-  return [...new Set((regions ?? []).filter((r) => isRegionName(r) && r !== main))].sort().slice(0, MAX_OTHER_REGIONS);
-}
+export { isRegionName, MAX_OTHER_REGIONS, otherRegionsToRead };
 
 export type AccountErrorKind = 'untrusted' | 'no-region' | 'no-credentials' | 'sso-expired' | 'expired-token' | 'invalid-credentials' | 'network' | 'aborted' | 'other';
 

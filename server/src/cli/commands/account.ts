@@ -6,8 +6,9 @@ import type { AccountIssue, AccountPosture } from '../../engine/account/types';
 import { FACT_KEYS } from '../../engine/account/types';
 import { factLines } from '../../engine/account/describe';
 import { accountIssues } from '../../engine/account/issues';
+import { isRegionName, MAX_OTHER_REGIONS } from '../../engine/account/region';
 
-export const HELP = `Usage: demarc account [--profile P] [--region R] [--format text|json] [--verbose]
+export const HELP = `Usage: demarc account [--profile P] [--region R] [--also-region R]... [--format text|json] [--verbose]
 
 Shows the AWS identity of your credentials and the account's security settings that change how findings read:
 S3 account Block Public Access, EBS default encryption, IMDS defaults, snapshot block public access, root MFA and
@@ -23,6 +24,8 @@ AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE> and endpoint_url in the config file
 Options:
   --profile P          named profile from ~/.aws/config (default: AWS_PROFILE or "default")
   --region R           Region for the per-Region facts (default: AWS_REGION, then the profile's region)
+  --also-region R      also read EBS encryption by default and the IMDS defaults in R (repeatable, at most 4;
+                       scan and report --account do this for the Regions the code's providers name)
   --format text|json   output format (default: text)
   --verbose            log each call's outcome to stderr (secrets are never printed)
 
@@ -32,6 +35,7 @@ Exit codes: 0 facts read; 2 usage error, or the credentials could not be used (e
 const OPTIONS = {
   profile: { type: 'string' },
   region: { type: 'string' },
+  'also-region': { type: 'string', multiple: true },
   format: { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -45,12 +49,15 @@ export interface AccountReport {
   facts: Pick<AccountPosture, (typeof FACT_KEYS)[number]>;
   lines: { key: string; title: string; known: boolean; text: string }[];
   issues: AccountIssue[];
+  /** EBS and IMDS defaults read in other Regions (`--also-region`, or the code's Regions). */
+  otherRegions?: AccountPosture['otherRegions'];
 }
 
 export function accountReport(posture: AccountPosture): AccountReport {
   const facts = Object.fromEntries(FACT_KEYS.map((k) => [k, posture[k]])) as AccountReport['facts'];
   const report: AccountReport = { identity: posture.identity, region: posture.region, checkedAt: posture.checkedAt, facts, lines: factLines(posture), issues: accountIssues(posture) };
   if (posture.profile) report.profile = posture.profile;
+  if (posture.otherRegions) report.otherRegions = posture.otherRegions;
   return report;
 }
 
@@ -96,8 +103,13 @@ export const run: CommandRunner = async (args: string[], io: CliIO) => {
     return 0;
   }
   let format: 'text' | 'json';
+  let also: string[] | undefined;
   try {
     format = oneOf(values.format as string | undefined, ['text', 'json'] as const, '--format') ?? 'text';
+    also = values['also-region'] as string[] | undefined;
+    const bad = also?.find((r) => !isRegionName(r));
+    if (bad !== undefined) throw new UsageError(`--also-region: "${bad}" is not a Region name (like us-east-1)`);
+    if (new Set(also).size > MAX_OTHER_REGIONS) throw new UsageError(`--also-region: at most ${MAX_OTHER_REGIONS} Regions`);
   } catch (e) {
     io.stderr(`demarc account: ${(e as Error).message}\n`);
     return 2;
@@ -114,6 +126,7 @@ export const run: CommandRunner = async (args: string[], io: CliIO) => {
     const opts: Parameters<typeof loadPosture>[0] = { trusted: true, env: io.env };
     if (typeof values.profile === 'string') opts.profile = values.profile;
     if (typeof values.region === 'string') opts.region = values.region;
+    if (also?.length) opts.otherRegions = also;
     const posture = await loadPosture(opts);
     io.stdout(format === 'json' ? `${JSON.stringify(accountReport(posture), null, 2)}\n` : formatAccountText(posture));
     return 0;

@@ -96,3 +96,16 @@ export function regionMismatch(region: ResourceRegion, factsRegion: string): str
   if (region.kind === 'stated') return region.region === factsRegion ? undefined : `its provider targets ${region.region}, and the account was read in ${factsRegion}`;
   return `${region.why}; the account was read in ${factsRegion}`;
 }
+
+/** Other Regions read at most: each costs three EC2 calls. */
+export const MAX_OTHER_REGIONS = 4;
+
+/** `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`: what a Region name looks like. */
+export function isRegionName(s: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(s);
+}
+
+/** The other Regions worth reading: valid, distinct, not the main one, sorted, at most MAX_OTHER_REGIONS. */
+export function otherRegionsToRead(regions: readonly string[] | undefined, main: string): string[] {
+  return [...new Set((regions ?? []).filter((r) => isRegionName(r) && r !== main))].sort().slice(0, MAX_OTHER_REGIONS);
+}
