@@ -1,7 +1,7 @@
 // `npm run bench`: every performance target of Demarc, measured and compared with its limit in one table, and
 // written to bench/results.json. Figures only: nothing here fails on a miss (the machines are shared and noisy,
 // so the load average is recorded next to the figures). BENCH_QUICK=1 runs a smaller, faster version (written to
-// bench/results-quick.json); BENCH_SKIP_VSIX=1 skips `npm run package`; BENCH_ONLY=single,lsp,ratio,cold,scan,vsix
+// bench/results-quick.json); BENCH_SKIP_VSIX=1 skips `npm run package`; BENCH_ONLY=single,lsp,ratio,cold,scan,server,vsix
 // runs some steps and keeps the other rows of the previous results; BENCH_SINGLE=1 adds a one-thread scan.
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
@@ -14,6 +14,8 @@ import { createNodeHost } from '../server/src/host/node-host';
 import type { Host } from '../server/src/engine/source';
 import { generateTerraform, runLspBench, stats, type Stats } from './lsp';
 import { generateMixedWorkspace } from './workspace';
+import { pathToUri } from '../server/src/lsp/uri';
+import { LspClient } from '../test/server/helpers/lsp-client';
 
 const root = new URL('..', import.meta.url).pathname;
 const quick = process.env.BENCH_QUICK === '1';
@@ -185,6 +187,29 @@ function workspaceScan(): void {
   extra.scanTwoThreads = { ...two, linesPerSecond: size.lines / (two.ms / 1000) };
 }
 
+/** 3b. The language server scanning the same workspace over stdio, as an editor would start it. */
+async function serverScan(): Promise<void> {
+  const files = quick ? 1000 : 10_000;
+  const dir = join(root, 'bench/workspace', `mixed-${files}`);
+  const size = generateMixedWorkspace(dir, files);
+  log('the language server scans it (stdio) …');
+  const t = performance.now();
+  const c = LspClient.spawnStdio(join(root, 'dist/server.js'), { settings: { analysis: { debounceMs: 0 } } });
+  try {
+    await c.initialize(pathToUri(dir), { trusted: true });
+    await c.waitFor(() => c.progress.some((p) => p.value.kind === 'end'), 600_000, 'the end of the workspace scan');
+    const ms = performance.now() - t;
+    // Linux: the high-water mark of the server's resident memory.
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${c.child!.pid}/status`, 'utf8'));
+    const published = [...c.diagnostics.values()].reduce((n, p) => n + p.diagnostics.length, 0);
+    const label = `${size.files.toLocaleString('en')} files`;
+    rows.push({ target: `server: workspace scan of ${label}, spawn to end of progress`, measured: ms / 1000, unit: 's', limit: quick ? 1 : 10, info: true, note: `${published.toLocaleString('en')} diagnostics in ${c.diagnostics.size.toLocaleString('en')} files` });
+    if (hwm) rows.push({ target: 'server: peak RSS during that scan', measured: Number(hwm[1]) / 1024, unit: 'MB', limit: 500, info: true, note: 'the server process and its worker threads' });
+  } finally {
+    await c.shutdown();
+  }
+}
+
 /** 4. Analysis time over bare parse time, on a 1,000-file mixed workspace (bench/ratio.ts, bundled as shipped). */
 function parseRatio(): void {
   const dir = join(root, 'bench/workspace', 'mixed-ratio');
@@ -273,6 +298,7 @@ async function main(): Promise<void> {
     ['ratio', parseRatio],
     ['cold', coldStart],
     ['scan', workspaceScan],
+    ['server', serverScan],
     ['vsix', vsix],
   ];
   for (const [name, step] of steps) {
