@@ -6,7 +6,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { FakeAws } from './fake-aws';
 import { ACCESS_KEY, SECRET_KEY, tempAws, type TempAws } from './env';
-import { register } from '../../server/src/handlers/account';
+import { register, REGIONS_SETTLE_MS } from '../../server/src/handlers/account';
 import { AccountChangedNotification, AccountConnectRequest, AccountDisconnectRequest, AccountRefreshRequest, AccountStateRequest, type AccountState } from '../../server/src/aws/protocol';
 import type { AccountPosture } from '../../server/src/engine/account/types';
 
@@ -102,5 +102,38 @@ test('requests keep being answered while AWS calls are in flight', async () => {
   } finally {
     process.env.AWS_ENDPOINT_URL = saved;
     await slow.stop();
+  }
+});
+
+test('code Regions: read with the account; a change re-reads it only when the Regions to read change', async () => {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  const server = createConnection(up, down);
+  let regions = ['us-east-1'];
+  const seen: (AccountPosture | undefined)[] = [];
+  const handler = register(server, { trusted: () => true, settings: () => ({ region: 'eu-west-1' }), onPosture: (p) => seen.push(p), otherRegions: () => regions });
+  server.listen();
+  const c = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  c.onNotification(AccountChangedNotification.method, () => undefined);
+  c.listen();
+  try {
+    await c.sendRequest(AccountConnectRequest, {});
+    assert.deepEqual(Object.keys(seen.at(-1)!.otherRegions ?? {}), ['us-east-1']);
+    const settle = () => new Promise((r) => setTimeout(r, REGIONS_SETTLE_MS + 500));
+    // The main Region joins the list: nothing more to read.
+    regions = ['eu-west-1', 'us-east-1'];
+    handler.regionsChanged();
+    await settle();
+    assert.equal(seen.length, 1);
+    // A new Region: the account is read again, with it.
+    regions = ['ap-south-1', 'eu-west-1', 'us-east-1'];
+    handler.regionsChanged();
+    handler.regionsChanged();
+    await settle();
+    assert.equal(seen.length, 2, 'once, however many changes came in the quiet time');
+    assert.deepEqual(Object.keys(seen.at(-1)!.otherRegions ?? {}), ['ap-south-1', 'us-east-1']);
+  } finally {
+    handler.dispose();
+    c.dispose();
   }
 });

@@ -15,6 +15,7 @@ import {
 } from '../aws/protocol';
 import type { PostureCache } from '../aws/cache';
 import { loadAwsRuntime } from '../aws/loader';
+import { otherRegionsToRead } from '../engine/account/region';
 import type { ServerDeps } from './deps';
 
 export interface AccountHandlerDeps {
@@ -102,11 +103,11 @@ export function register(connection: Connection, deps: AccountHandlerDeps): { di
     setAccountLogSink((m) => connection.console.log(m));
     cache ??= new Cache();
     const otherRegions = deps.otherRegions?.() ?? [];
-    loadedRegions = otherRegions.join();
     const loadOpts = { ...opts, trusted: true, signal, ...(otherRegions.length ? { otherRegions } : {}) };
     try {
       const posture = await cache.get(loadOpts, refresh);
       if (mine !== generation) return state;
+      loadedRegions = otherRegionsToRead(otherRegions, posture.region).join();
       deps.onPosture(posture);
       return publish(stateFromPosture(posture));
     } catch (e) {
@@ -157,8 +158,9 @@ export function register(connection: Connection, deps: AccountHandlerDeps): { di
       if (regionTimer) clearTimeout(regionTimer);
       regionTimer = setTimeout(() => {
         regionTimer = undefined;
-        if (state.status !== 'connected' || !connection_opts) return;
-        if ((deps.otherRegions?.() ?? []).join() === loadedRegions) return;
+        if (state.status !== 'connected' || !connection_opts || !state.region) return;
+        // Only a change in the Regions that would be read counts (the main one, or a fifth, would not be).
+        if (otherRegionsToRead(deps.otherRegions?.() ?? [], state.region).join() === loadedRegions) return;
         void load(connection_opts, false).catch((e) => connection.console.error(`account: ${e instanceof Error ? e.message : String(e)}`));
       }, REGIONS_SETTLE_MS);
     },
