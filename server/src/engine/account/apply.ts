@@ -13,6 +13,11 @@ export { accountIssues } from './issues';
 export { accountConflicts, providerSettings } from './conflicts';
 export { coveringTrail, s3BpaAllOn } from './checks';
 
+/** Where the per-Region settings were read: `eu-west-1` or `eu-west-1, us-east-1`. */
+function readIn(posture: AccountPosture): string {
+  return [posture.region, ...Object.keys(posture.otherRegions ?? {})].join(', ');
+}
+
 /** The per-Region settings in force where a resource deploys, and the Region's name. */
 interface InRegion {
   region: string;
@@ -97,7 +102,7 @@ export function applyAccountPosture(findings: Finding[], sources: readonly Sourc
       const region: ResourceRegion = source ? regions.of(source) : { kind: 'unstated' };
       at = settingsInRegion(posture, region);
       // Not read where the resource goes: the AWS default the rule assumed stands.
-      if (!at) return { ...f, notes: [...(f.notes ?? []), `not covered by the account's ${regional}: ${regionMismatch(region, posture.region) ?? 'not read there'}`] };
+      if (!at) return { ...f, notes: [...(f.notes ?? []), `not covered by the account's ${regional}: ${regionMismatch(region, readIn(posture)) ?? 'not read there'}`] };
     }
     const note = cover(posture, at);
     if (note === undefined) return f;
@@ -135,10 +140,12 @@ export function accountFactsForLayer(posture: AccountPosture, resourceType: stri
   const checked = (iso: string) => `checked ${ago(iso, now)}`;
   const family_ = family(resourceType);
   // Per-Region facts read elsewhere say nothing about this resource: said so, never shown as enforced.
-  const elsewhere = regionMismatch(region, posture.region);
-  // EBS and IMDS defaults may have been read in the resource's Region too (posture.otherRegions).
+  // EBS and IMDS defaults may have been read in the resource's Region too (posture.otherRegions); the rest only in
+  // the main Region.
+  const ebsOrImds = family_ === 'ebs' || family_ === 'instance';
+  const elsewhere = regionMismatch(region, ebsOrImds ? readIn(posture) : posture.region);
   const at = settingsInRegion(posture, region);
-  const readThere = at !== undefined && (family_ === 'ebs' || family_ === 'instance');
+  const readThere = at !== undefined && ebsOrImds;
   if (elsewhere !== undefined && family_ !== undefined && PER_REGION_FAMILIES.has(family_) && !readThere) {
     const layer: Layer = family_ === 'ebs' ? 'encryption-at-rest' : family_ === 'instance' || family_ === 'snapshot' ? 'identity-access' : 'logging-monitoring';
     out.push({ layer, text: `the account's Region settings do not apply here: ${elsewhere}`, verified: false });
