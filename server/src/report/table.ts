@@ -2,8 +2,13 @@
 // self-contained report page and the editor webview, so both show the same thing. No scripts or styles here.
 import { CELL_STATUS_TITLES, mapEach, type CellStatus, type MatrixRow, type MatrixView } from './matrix';
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
+
+/** HTML-escapes text for element content and quoted attributes. Most text has nothing to escape: returned as is. */
 export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ESCAPES[c]!) : s;
 }
 
 const CELL_TEXT: Record<CellStatus, string> = { met: '✓ met', finding: '✗', 'not-checked': '○ not checked', verified: '☁ verified', aws: 'AWS', 'n/a': '—', unknown: '?' };
