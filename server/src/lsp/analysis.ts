@@ -73,10 +73,10 @@ interface Contribution {
   diagnostics: Diagnostic[];
   severities: (Severity | undefined)[];
   /**
-   * The diagnostics as JSON, UTF-8, made while converting a unit with many findings (see ENCODE_MIN_FINDINGS): pieces
+   * `diagnostics` as JSON, UTF-8, made while converting a unit with many findings (see ENCODE_MIN_FINDINGS): pieces
    * of comma-separated diagnostics, so the file's array is `[` + the pieces joined by commas + `]`.
    */
-  encoded?: { count: number; pieces: Buffer[] };
+  encoded?: Buffer[];
 }
 
 /**
@@ -119,7 +119,8 @@ export class AnalysisService {
   /** Facts of the connected AWS account (never set in an untrusted workspace). */
   private account: AccountPosture | undefined;
   private readonly regionListeners: (() => void)[] = [];
-  private lastRegions = '';
+  /** Region → how many units' provider blocks name it (AnalysisEntry.regions of the stored entries). */
+  private readonly regionUnits = new Map<string, number>();
 
   constructor(private readonly o: AnalysisServiceOptions) {}
 
@@ -208,9 +209,7 @@ export class AnalysisService {
 
   /** The Regions every unit's provider blocks name, sorted. */
   statedRegions(): string[] {
-    const out = new Set<string>();
-    for (const s of this.units.values()) for (const r of s.entry?.regions ?? []) out.add(r);
-    return [...out].sort();
+    return [...this.regionUnits.keys()].sort();
   }
 
   /** Called (after the current turn) when statedRegions() may have changed. */
@@ -218,11 +217,23 @@ export class AnalysisService {
     this.regionListeners.push(listener);
   }
 
-  private regionsMayHaveChanged(): void {
-    const now = this.statedRegions().join();
-    if (now === this.lastRegions) return;
-    this.lastRegions = now;
-    for (const l of this.regionListeners) setImmediate(l);
+  /** One unit's stored entry went from naming `before` to naming `after`; listeners hear when the set of Regions changes. */
+  private recountRegions(before: readonly string[], after: readonly string[]): void {
+    let changed = false;
+    for (const r of after) {
+      const n = this.regionUnits.get(r) ?? 0;
+      this.regionUnits.set(r, n + 1);
+      if (n === 0) changed = true;
+    }
+    for (const r of before) {
+      const n = (this.regionUnits.get(r) ?? 1) - 1;
+      if (n > 0) this.regionUnits.set(r, n);
+      else {
+        this.regionUnits.delete(r);
+        changed = true;
+      }
+    }
+    if (changed) for (const l of this.regionListeners) setImmediate(l);
   }
 
   /** Every unit's latest analysis; compacted ones hold files and problems only (see `full`). */
@@ -443,9 +454,10 @@ export class AnalysisService {
     if (this.disposed) return undefined;
     // A newer request took over while the findings were converted (in time slices): it publishes instead.
     if (!byFile || s.token !== token) return s.entry;
+    const replaced = s.entry;
     s.entry = entry;
+    this.recountRegions(replaced?.regions ?? [], entry.regions);
     this.publish(key, entry, previous, byFile);
-    if (entry.regions.join() !== (previous?.regions ?? []).join()) this.regionsMayHaveChanged();
     if (!opts.keepFull && readVersions.size === 0) compact(entry);
     return entry;
   }
@@ -499,7 +511,7 @@ export class AnalysisService {
   private async contributionsOf(entry: AnalysisEntry, stale: () => boolean): Promise<Map<string, Contribution> | undefined> {
     const { result, settings } = entry;
     const encode = result.findings.length >= ENCODE_MIN_FINDINGS;
-    const empty = (): Contribution => (encode ? { diagnostics: [], severities: [], encoded: { count: 0, pieces: [] } } : { diagnostics: [], severities: [] });
+    const empty = (): Contribution => ({ diagnostics: [], severities: [] });
     const byFile = new Map<string, Contribution>();
     const filesByPath = new Map<string, SourceFile>(result.files.map((f) => [f.path, f]));
     const ours = (p: string) => kindFromName(p) !== undefined;
@@ -549,7 +561,7 @@ export class AnalysisService {
       // After the problems (several at one spot were merged into one message above), and also in slices: 5,000
       // diagnostics are 3 MB of JSON.
       for (const c of byFile.values()) {
-        const { pieces } = c.encoded!;
+        const pieces: Buffer[] = [];
         for (let i = 0; i < c.diagnostics.length; i += ENCODE_PIECE) {
           pieces.push(Buffer.from(c.diagnostics.slice(i, i + ENCODE_PIECE).map((d) => JSON.stringify(d)).join(','), 'utf8'));
           if (slicer.due()) {
@@ -557,7 +569,7 @@ export class AnalysisService {
             if (stale()) return undefined;
           }
         }
-        c.encoded!.count = c.diagnostics.length;
+        c.encoded = pieces;
       }
     }
 
@@ -568,7 +580,7 @@ export class AnalysisService {
       if (excluded(path)) {
         c.diagnostics = [];
         c.severities = [];
-        if (c.encoded) c.encoded = { count: 0, pieces: [] };
+        if (c.encoded) c.encoded = [];
       }
     }
     return byFile;
@@ -683,7 +695,7 @@ export class AnalysisService {
     // The version is the one the diagnostics were computed on, so clients can drop results for older text.
     if (analyzedVersion === undefined) analyzedVersion = version;
     const only = parts.length === 1 ? parts[0]![1] : undefined;
-    const encoded = only?.encoded && only.encoded.count === diagnostics.length ? only.encoded.pieces : undefined;
+    const encoded = only?.encoded;
     // Sent once: a later flush of the same contribution (rare: another unit's view of the file changed) serializes
     // as usual, and the 3 MB do not stay in memory for it.
     if (only) only.encoded = undefined;
@@ -698,7 +710,7 @@ export class AnalysisService {
     // A run still in flight (in a worker, or converting its findings in slices) must not publish for a dropped unit.
     s.token++;
     this.units.delete(key);
-    if (s.entry?.regions.length) this.regionsMayHaveChanged();
+    if (s.entry) this.recountRegions(s.entry.regions, []);
     if (!s.entry) return;
     for (const path of s.entry.published) {
       this.withdraw(path, key);
