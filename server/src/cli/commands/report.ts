@@ -113,10 +113,11 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
     options.config = config;
     if (config.maxFileSize !== undefined) options.maxFileSize = config.maxFileSize;
   }
+  const found = discover(roots, host, options);
   let posture: AccountPosture | undefined;
   if (v.account) {
-    // Also read in the other Regions the code's providers name (one more walk of the folders, only with --account).
-    const loaded = await loadCliAccount('report', v.profile as string | undefined, v.region as string | undefined, io, terraformRegions(discover(roots, host, options).units, host));
+    // Also read in the other Regions the code's providers name, for the settings that are per Region.
+    const loaded = await loadCliAccount('report', v.profile as string | undefined, v.region as string | undefined, io, terraformRegions(found.units, host));
     if (typeof loaded === 'number') return loaded;
     posture = loaded;
     options.account = posture;
@@ -143,7 +144,6 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
   const spool = new Spool(deps.spoolMemoryLimit, deps.spoolWrite);
   const rows = new SpooledRows(matrixFormat, spool);
   try {
-    const found = discover(roots, host, options);
     const analyzed: { unit: (typeof found.units)[number]; files: MatrixUnit['files']; tally: MatrixTally; problems: Problem[] }[] = new Array(found.units.length);
     const parallel = { jobs, minUnits: deps.parallelMinUnits, customHost: deps.host !== undefined, workerPath: deps.workerPath };
     await matrixUnits(found.units, host, options, { cwd, layers, format: matrixFormat, withTeam: meta.ownersConfigured }, parallel, (index, r) => {
