@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { FakeAws } from './fake-aws';
 import { ACCESS_KEY, SECRET_KEY, tempAws, type TempAws } from './env';
 import { loadPosture, AccountError } from '../../server/src/aws/posture';
+import { isRegionName, otherRegionsToRead } from '../../server/src/engine/account/region';
 
 let aws: FakeAws;
 let env: TempAws;
@@ -135,7 +136,6 @@ test('other Regions: EBS and IMDS defaults read with an EC2 client per Region, a
 });
 
 test('other Regions: at most four are read', async () => {
-  const { otherRegionsToRead, isRegionName } = await import('../../server/src/aws/posture');
   assert.deepEqual(otherRegionsToRead(['us-west-2', 'us-east-1', 'eu-central-1', 'ap-south-1', 'sa-east-1', 'eu-west-1'], 'eu-west-1'), ['ap-south-1', 'eu-central-1', 'sa-east-1', 'us-east-1']);
   for (const ok of ['us-gov-west-1', 'cn-north-1', 'eu-central-2', 'ap-southeast-4']) assert.ok(isRegionName(ok), ok);
   for (const bad of ['', 'EU-WEST-1', 'eu-west', 'us-east-1a', '${var.region}', 'eu_west_1']) assert.ok(!isRegionName(bad), bad);

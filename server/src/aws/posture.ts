@@ -1,7 +1,7 @@
 // Reads the account posture: who the credentials belong to, then every fact in parallel. Each fact is isolated:
 // a missing permission or a failing service makes that one fact unknown with a reason, never the whole load.
 // Only credential problems (expired, missing, invalid) fail the load, because then nothing can be read.
-import { isRegionName, MAX_OTHER_REGIONS, otherRegionsToRead } from '../engine/account/region';
+import { otherRegionsToRead } from '../engine/account/region';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { S3ControlClient, GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import {
@@ -38,8 +38,6 @@ export interface LoadPostureOptions {
    */
   otherRegions?: readonly string[];
 }
-
-export { isRegionName, MAX_OTHER_REGIONS, otherRegionsToRead };
 
 export type AccountErrorKind = 'untrusted' | 'no-region' | 'no-credentials' | 'sso-expired' | 'expired-token' | 'invalid-credentials' | 'network' | 'aborted' | 'other';
 

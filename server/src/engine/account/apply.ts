@@ -37,8 +37,9 @@ type Coverage = (posture: AccountPosture, at: InRegion) => string | undefined;
 export function settingsInRegion(posture: AccountPosture, region: ResourceRegion): InRegion | undefined {
   if (region.kind === 'unstated' || (region.kind === 'stated' && region.region === posture.region))
     return { region: posture.region, facts: { ebsEncryptionByDefault: posture.ebsEncryptionByDefault, imdsDefaults: posture.imdsDefaults } };
-  const other = region.kind === 'stated' ? posture.otherRegions?.[region.region] : undefined;
-  return other && region.kind === 'stated' ? { region: region.region, facts: other } : undefined;
+  if (region.kind !== 'stated') return undefined;
+  const other = posture.otherRegions?.[region.region];
+  return other ? { region: region.region, facts: other } : undefined;
 }
 
 function ebsDefaultKey(facts: RegionFacts): string | undefined {

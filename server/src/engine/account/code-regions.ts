@@ -3,7 +3,8 @@
 // default in the same folder. A Region this misses (a tfvars value, a computed name) is simply not read; the analysis
 // then keeps the finding and says the account was not read there. The language server uses the analysis's own view
 // (ProviderRegions) instead.
-import { parseHcl } from '../parse/hcl';
+import { parentDir } from '../analyze';
+import { attributeOf, parseHcl, staticString } from '../parse/hcl';
 import type * as A from '../parse/hcl/ast';
 import { parseTerraformJson } from '../parse/hcl/json';
 import type { Host } from '../source';
@@ -26,18 +27,18 @@ export function providerRegionsInFiles(paths: readonly string[], host: Host): st
     } catch {
       continue; // the analysis reports what is wrong with the file
     }
-    const dir = path.slice(0, path.lastIndexOf('/'));
+    const dir = parentDir(path);
     for (const item of body.items) {
       if (item.type !== 'Block') continue;
       if (item.blockType.name === 'variable' && item.labels[0]) {
-        const d = literal(attribute(item.body, 'default'));
+        const d = literal(attributeOf(item.body, 'default')?.expr);
         if (d !== undefined) {
           let m = defaults.get(dir);
           if (!m) defaults.set(dir, (m = new Map()));
           m.set(item.labels[0].value, d);
         }
       } else if (item.blockType.name === 'provider' && item.labels[0]?.value === 'aws') {
-        const expr = attribute(item.body, 'region');
+        const expr = attributeOf(item.body, 'region')?.expr;
         const value = literal(expr);
         if (value !== undefined) regions.add(value);
         else if (expr?.type === 'GetAttr' && expr.object.type === 'Variable' && expr.object.name === 'var') pending.push({ dir, variable: expr.name.name });
@@ -51,15 +52,7 @@ export function providerRegionsInFiles(paths: readonly string[], host: Host): st
   return [...regions].sort();
 }
 
-function attribute(body: A.Body, name: string): A.Expr | undefined {
-  let found: A.Expr | undefined;
-  for (const i of body.items) if (i.type === 'Attribute' && i.name.name === name) found = i.expr;
-  return found;
-}
-
-/** A string with no interpolation. */
+/** A non-empty string with no interpolation. */
 function literal(e: A.Expr | undefined): string | undefined {
-  if (e?.type !== 'Template') return undefined;
-  if (e.parts.length === 1 && e.parts[0]!.type === 'Text') return e.parts[0]!.value;
-  return undefined;
+  return e ? staticString(e) || undefined : undefined;
 }

@@ -11,13 +11,15 @@ export interface ProviderSettings {
   alias?: string;
   /** Undefined when absent or not statically known. */
   region?: string;
+  /** Set when `region` is written but its value is not statically known (a variable without a default…). */
+  regionUnknown?: true;
   regionSpan?: Span;
   allowedAccountIds?: { ids: string[]; span?: Span };
   forbiddenAccountIds?: { ids: string[]; span?: Span };
 }
 
 /** The evaluator hands `provider "aws"` blocks over as resources of type `provider.aws`. */
-export function providerSettings(resources: SourceResource[]): ProviderSettings[] {
+export function providerSettings(resources: readonly SourceResource[]): ProviderSettings[] {
   return resources
     .filter((r) => r.type === 'provider.aws')
     .map((r) => {
@@ -28,7 +30,7 @@ export function providerSettings(resources: SourceResource[]): ProviderSettings[
       if (region?.kind === 'string') {
         s.region = region.value;
         if (region.span) s.regionSpan = region.span;
-      }
+      } else if (region !== undefined && region.kind !== 'null') s.regionUnknown = true;
       const allowed = idList(field(r.body, 'allowed_account_ids'));
       if (allowed) s.allowedAccountIds = allowed;
       const forbidden = idList(field(r.body, 'forbidden_account_ids'));

@@ -1,5 +1,5 @@
 // One-line descriptions of account facts, shared by the CLI, the Account tree view and hovers.
-import { FACT_KEYS, FACT_TITLES, type AccountPosture, type Fact, type FactKey, type PasswordPolicy } from './types';
+import { FACT_KEYS, FACT_TITLES, type AccountPosture, type EbsEncryptionByDefault, type Fact, type FactKey, type PasswordPolicy } from './types';
 
 export interface FactLine {
   key: FactKey;
@@ -36,19 +36,20 @@ export function factLines(posture: AccountPosture): FactLine[] {
 function otherRegionsText(p: AccountPosture, key: 'ebsEncryptionByDefault' | 'imdsDefaults'): string {
   let out = '';
   for (const [region, facts] of Object.entries(p.otherRegions ?? {})) {
-    const f = facts[key];
+    const e = facts.ebsEncryptionByDefault;
+    const m = facts.imdsDefaults;
     let text: string;
-    if (f.status === 'unknown') text = `unknown (${f.reason})`;
-    else if (key === 'ebsEncryptionByDefault') {
-      const e = facts.ebsEncryptionByDefault as Extract<typeof facts.ebsEncryptionByDefault, { status: 'known' }>;
-      text = e.value.enabled ? `on, key ${e.value.kmsKeyId ?? `unknown (${e.value.kmsKeyUnknownReason ?? 'not reported'})`}` : 'off';
-    } else {
-      const m = facts.imdsDefaults as Extract<typeof facts.imdsDefaults, { status: 'known' }>;
-      text = `HttpTokens ${m.value.httpTokens ?? 'no-preference'}`;
-    }
+    if (key === 'ebsEncryptionByDefault')
+      text = e.status === 'unknown' ? `unknown (${e.reason})` : e.value.enabled ? `on, key ${ebsKeyText(e.value)}` : 'off';
+    else text = m.status === 'unknown' ? `unknown (${m.reason})` : `HttpTokens ${m.value.httpTokens ?? 'no-preference'}`;
     out += `; ${region}: ${text}`;
   }
   return out;
+}
+
+/** The EBS default key, or why it is not known. */
+function ebsKeyText(f: EbsEncryptionByDefault): string {
+  return f.kmsKeyId ?? `unknown (${f.kmsKeyUnknownReason ?? 'not reported'})`;
 }
 
 function onOff(b: boolean | undefined): string {
@@ -67,7 +68,7 @@ function describeKnown(key: FactKey, p: AccountPosture): string {
     case 'ebsEncryptionByDefault': {
       const f = known(p.ebsEncryptionByDefault);
       if (!f.enabled) return `off in ${p.region}`;
-      return `on in ${p.region}, key ${f.kmsKeyId ?? `unknown (${f.kmsKeyUnknownReason ?? 'not reported'})`}`;
+      return `on in ${p.region}, key ${ebsKeyText(f)}`;
     }
     case 'imdsDefaults': {
       const f = known(p.imdsDefaults);

@@ -1,7 +1,7 @@
 // Which AWS Region a resource in the code deploys to, as far as the code says. The connected account's per-Region
 // facts (EBS encryption by default, instance metadata defaults, snapshot block public access, GuardDuty, Config,
 // Security Hub, Access Analyzer) were read in one Region; they may speak for a resource only when it deploys there.
-import { field } from '../evaluate/value';
+import { providerSettings } from './conflicts';
 import type { SourceResource } from '../source';
 
 export type ResourceRegion =
@@ -12,10 +12,6 @@ export type ResourceRegion =
   /** The code chooses, but how is not known statically. */
   | { kind: 'unknown'; why: string };
 
-interface ProviderBlock {
-  region: ResourceRegion;
-}
-
 const UNSTATED: ResourceRegion = { kind: 'unstated' };
 
 /**
@@ -24,21 +20,20 @@ const UNSTATED: ResourceRegion = { kind: 'unstated' };
  * (a stack's Region is chosen when it is deployed).
  */
 export class ProviderRegions {
-  /** module path (`a/b`, root `''`) → alias (`''` for the default configuration) → the block. */
-  private readonly byModule = new Map<string, Map<string, ProviderBlock>>();
+  /** module path (`a/b`, root `''`) → alias (`''` for the default configuration) → the Region its block gives. */
+  private readonly byModule = new Map<string, Map<string, ResourceRegion>>();
   /** Every aws provider block of the unit agrees on this, or undefined when they do not (or there are none). */
   private readonly common: ResourceRegion | undefined;
 
   constructor(resources: readonly SourceResource[]) {
     const all: ResourceRegion[] = [];
-    for (const r of resources) {
-      if (r.format !== 'terraform' || r.type !== 'provider.aws') continue;
-      const key = (r.modulePath ?? []).join('/');
+    for (const p of providerSettings(resources)) {
+      const key = (p.resource.modulePath ?? []).join('/');
       let m = this.byModule.get(key);
       if (!m) this.byModule.set(key, (m = new Map()));
-      const v = field(r.body, 'region');
-      const region: ResourceRegion = v === undefined || v.kind === 'null' ? UNSTATED : v.kind === 'string' ? { kind: 'stated', region: v.value } : { kind: 'unknown', why: 'its provider\'s `region` is not known from the code' };
-      m.set(r.name === 'default' ? '' : r.name, { region });
+      const region: ResourceRegion =
+        p.region !== undefined ? { kind: 'stated', region: p.region } : p.regionUnknown ? { kind: 'unknown', why: 'its provider\'s `region` is not known from the code' } : UNSTATED;
+      m.set(p.alias ?? '', region);
       all.push(region);
     }
     const first = all[0];
@@ -58,7 +53,7 @@ export class ProviderRegions {
     if (local !== 'aws') return { kind: 'unknown', why: `it uses provider ${ref}` };
     const path = r.modulePath ?? [];
     const own = this.byModule.get(path.join('/'))?.get(alias);
-    if (own) return own.region;
+    if (own) return own;
     if (path.length === 0) {
       // The root module: without a block, the default configuration comes from the environment; an alias must be
       // configured somewhere, and here it is not.
@@ -73,13 +68,7 @@ export class ProviderRegions {
 
 /** The Regions the unit's `provider "aws"` blocks name (known values only), sorted: where to read the account too. */
 export function statedRegions(resources: readonly SourceResource[]): string[] {
-  const out = new Set<string>();
-  for (const r of resources) {
-    if (r.format !== 'terraform' || r.type !== 'provider.aws') continue;
-    const v = field(r.body, 'region');
-    if (v?.kind === 'string') out.add(v.value);
-  }
-  return [...out].sort();
+  return [...new Set(providerSettings(resources).flatMap((p) => (p.region !== undefined ? [p.region] : [])))].sort();
 }
 
 function same(a: ResourceRegion, b: ResourceRegion): boolean {

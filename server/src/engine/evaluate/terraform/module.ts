@@ -1,7 +1,7 @@
 // One Terraform module instance: its declarations, lazily evaluated variables/locals/outputs (memoized, with
 // cycle detection), its resources expanded by count/for_each, and its child modules.
 import type * as A from '../../parse/hcl/ast';
-import { parseHcl, parseTemplate, parseTerraformJson } from '../../parse/hcl';
+import { attributeOf, parseHcl, parseTemplate, parseTerraformJson, staticString } from '../../parse/hcl';
 import type { Comment, FileKind, Host, SourceFile, SourceResource } from '../../source';
 import type { Problem, Span } from '../../types';
 import type { Field, ObjectVal, ResourceRef, Val } from '../value';
@@ -76,12 +76,6 @@ export function blockHeaderSpan(file: string, b: A.Block): Span {
   return { file, start: b.start, end: last ? last.end : b.blockType.end };
 }
 
-function attrOf(body: A.Body, name: string): A.Attribute | undefined {
-  let found: A.Attribute | undefined;
-  for (const i of body.items) if (i.type === 'Attribute' && i.name.name === name) found = i;
-  return found;
-}
-
 /**
  * `provider = aws` or `provider = aws.west` as `aws` / `aws.west` (in .tf.json the reference is a string,
  * `"provider": "aws.west"`); anything else `?`.
@@ -89,8 +83,8 @@ function attrOf(body: A.Body, name: string): A.Attribute | undefined {
 function providerRef(e: A.Expr): string {
   if (e.type === 'Variable') return e.name;
   if (e.type === 'GetAttr' && e.object.type === 'Variable') return `${e.object.name}.${e.name.name}`;
-  if (e.type === 'Template' && e.parts.length === 1 && e.parts[0]!.type === 'Text' && /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)?$/.test(e.parts[0]!.value)) return e.parts[0]!.value;
-  return '?';
+  const text = staticString(e);
+  return text !== undefined && /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)?$/.test(text) ? text : '?';
 }
 
 export class ModuleInstance implements ModuleScope {
@@ -212,7 +206,7 @@ export class ModuleInstance implements ModuleScope {
     if (fromTfvars) return convertPrimitive(fromTfvars, type);
     if (!decl) return errorVal(`variable ${name} is not declared`, use);
     const block = decl.node as A.Block;
-    const def = attrOf(block.body, 'default');
+    const def = attributeOf(block.body, 'default');
     if (!def) return unknownVal(`variable ${name} has no value`, use);
     return this.memo(`var.${name}`, spanOf(this.baseScope(decl.file), def.expr), () => convertPrimitive(evaluate(def.expr, this.baseScope(decl.file)), type));
   }
@@ -227,7 +221,7 @@ export class ModuleInstance implements ModuleScope {
   output(name: string, use: Span): Val {
     const decl = this.outputs.get(name);
     if (!decl) return errorVal(`module output ${name} is not declared`, use);
-    const value = attrOf((decl.node as A.Block).body, 'value');
+    const value = attributeOf((decl.node as A.Block).body, 'value');
     if (!value) return unknownVal(`output ${name} has no value`, use);
     return this.memo(`output.${name}`, spanOf(this.baseScope(decl.file), value), () => evaluate(value.expr, this.baseScope(decl.file)));
   }
@@ -288,8 +282,8 @@ export class ModuleInstance implements ModuleScope {
 
   private configAttribute(type: string, name: string, attr: string, decl: Decl): Val | undefined {
     const block = decl.node as A.Block;
-    if (attrOf(block.body, 'count') || attrOf(block.body, 'for_each')) return undefined;
-    const a = attrOf(block.body, attr);
+    if (attributeOf(block.body, 'count') || attributeOf(block.body, 'for_each')) return undefined;
+    const a = attributeOf(block.body, attr);
     if (!a) return undefined;
     return this.memo(`resource.${type}.${name}.${attr}`, spanOf(this.baseScope(decl.file), a), () => evaluate(a.expr, this.baseScope(decl.file)));
   }
@@ -298,7 +292,7 @@ export class ModuleInstance implements ModuleScope {
     const hit = this.policyCache.get(name);
     if (hit !== undefined) return hit ?? undefined;
     const block = decl.node as A.Block;
-    if (attrOf(block.body, 'count') || attrOf(block.body, 'for_each')) {
+    if (attributeOf(block.body, 'count') || attributeOf(block.body, 'for_each')) {
       this.policyCache.set(name, null);
       return undefined;
     }
@@ -400,14 +394,14 @@ export class ModuleInstance implements ModuleScope {
 
   private expandDynamic(block: A.Block, type: string, scope: Scope, depth: number): Val[] {
     const span = spanOf(scope, block);
-    const fe = attrOf(block.body, 'for_each');
+    const fe = attributeOf(block.body, 'for_each');
     if (!fe) return [errorVal(`dynamic "${type}" needs for_each`, span)];
     const coll = evaluate(fe.expr, scope);
     if (coll.kind === 'unknown') return [unknownFrom([coll], `dynamic "${type}" for_each is unknown`, span)];
     const entries = iterate(coll);
     if (!entries) return [errorVal(`dynamic "${type}" for_each must be a collection`, span)];
     if (!this.spend(entries.length, span)) return [errorVal('iteration budget exhausted', span)];
-    const it = attrOf(block.body, 'iterator');
+    const it = attributeOf(block.body, 'iterator');
     const iterName = it && it.expr.type === 'Variable' ? it.expr.name : type;
     let content: A.Block | undefined;
     for (const i of block.body.items) if (i.type === 'Block' && i.blockType.name === 'content') content = i;
@@ -434,8 +428,8 @@ export class ModuleInstance implements ModuleScope {
   // ---- count / for_each ----
 
   expand(block: A.Block, scope: Scope): Expansion {
-    const countAttr = attrOf(block.body, 'count');
-    const forEach = attrOf(block.body, 'for_each');
+    const countAttr = attributeOf(block.body, 'count');
+    const forEach = attributeOf(block.body, 'for_each');
     if (countAttr) {
       const cs = spanOf(scope, countAttr.expr);
       const v = evaluate(countAttr.expr, scope);
@@ -535,7 +529,7 @@ export class ModuleInstance implements ModuleScope {
     if (ex.capped !== undefined) {
       problemAt(this.shared, headerSpan, 'info', 'instances-capped', `${base} has ${ex.capped} instances; only the first ${MAX_INSTANCES} are analyzed`);
     }
-    const providerAttr = attrOf(b.body, 'provider');
+    const providerAttr = attributeOf(b.body, 'provider');
     const provider = providerAttr ? providerRef(providerAttr.expr) : undefined;
     for (const inst of ex.instances) {
       const body = this.evalBody(b.body, this.instanceScope(file, inst), true, 0);
@@ -570,7 +564,7 @@ export class ModuleInstance implements ModuleScope {
     const b = decl.node as A.Block;
     const file = decl.file;
     const blockSpan: Span = { file, start: b.start, end: b.end };
-    const srcAttr = attrOf(b.body, 'source');
+    const srcAttr = attributeOf(b.body, 'source');
     if (!srcAttr) {
       problemAt(this.shared, blockHeaderSpan(file, b), 'warning', 'module-no-source', `module ${name} has no source`);
       return null;
@@ -672,7 +666,7 @@ export class ModuleInstance implements ModuleScope {
 
 /** `type = bool | number | string` of a variable block; collection types are left as written. */
 function primitiveType(block: A.Block): 'bool' | 'number' | 'string' | undefined {
-  const t = attrOf(block.body, 'type')?.expr;
+  const t = attributeOf(block.body, 'type')?.expr;
   if (t?.type === 'Variable' && (t.name === 'bool' || t.name === 'number' || t.name === 'string')) return t.name;
   return undefined;
 }

@@ -5,7 +5,7 @@ import { parseHclText } from './parser';
 export type * from './ast';
 export { parseTerraformJson, type TerraformJsonOptions } from './json';
 export { parseTemplate, MAX_DEPTH } from './parser';
-export { forEachExpr, childExprs, staticString, traversalSteps } from './walk';
+export { attributeOf, forEachExpr, childExprs, staticString, traversalSteps } from './walk';
 
 /** Parses Terraform native syntax (.tf, .tfvars). Never throws; syntax errors are in `errors`. */
 export function parseHcl(text: string): HclFile {

@@ -86,6 +86,13 @@ export function forEachExpr(root: HclFile | Body | Block | Attribute | Expr, vis
   }
 }
 
+/** The attribute `name` of a body (the last one, when it is written twice), or undefined. */
+export function attributeOf(body: Body, name: string): Attribute | undefined {
+  let found: Attribute | undefined;
+  for (const i of body.items) if (i.type === 'Attribute' && i.name.name === name) found = i;
+  return found;
+}
+
 /** The string of a template made only of literal text (`"abc"`, a heredoc without interpolation), else undefined. */
 export function staticString(e: Expr): string | undefined {
   if (e.type !== 'Template') return undefined;
