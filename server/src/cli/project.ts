@@ -51,9 +51,9 @@ export function resolveVarFiles(flags: string[] | undefined, config: ProjectConf
   return files;
 }
 
-/** The Regions the `provider "aws"` blocks of these units name (see providerRegionsInFiles). */
-export function terraformRegions(units: readonly Unit[], host: Host): string[] {
-  return providerRegionsInFiles(units.flatMap((u) => (u.kind === 'terraform' ? u.files : [])), host);
+/** The Regions the `provider "aws"` blocks of these units name, with the variables files applied (see providerRegionsInFiles). */
+export function terraformRegions(units: readonly Unit[], host: Host, varFiles: readonly string[] = []): string[] {
+  return providerRegionsInFiles(units.flatMap((u) => (u.kind === 'terraform' ? u.files : [])), host, varFiles);
 }
 
 /**

@@ -117,7 +117,7 @@ async function report(args: string[], io: CliIO, deps: ReportDeps): Promise<numb
   let posture: AccountPosture | undefined;
   if (v.account) {
     // Also read in the other Regions the code's providers name, for the settings that are per Region.
-    const loaded = await loadCliAccount('report', v.profile as string | undefined, v.region as string | undefined, io, terraformRegions(found.units, host));
+    const loaded = await loadCliAccount('report', v.profile as string | undefined, v.region as string | undefined, io, terraformRegions(found.units, host, varFiles));
     if (typeof loaded === 'number') return loaded;
     posture = loaded;
     options.account = posture;

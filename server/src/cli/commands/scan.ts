@@ -151,7 +151,7 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   const { units, skipped, problems: discoverProblems } = discover(roots, host, options);
   if (v.account) {
     // Also read in the other Regions the code's providers name, for the settings that are per Region.
-    const account = await loadCliAccount('scan', v.profile as string | undefined, v.region as string | undefined, io, terraformRegions(units, host));
+    const account = await loadCliAccount('scan', v.profile as string | undefined, v.region as string | undefined, io, terraformRegions(units, host, varFiles));
     if (typeof account === 'number') return account;
     options.account = account;
   }

@@ -59,7 +59,7 @@ export function evaluateTerraformModule(input: TerraformModuleInput): Evaluation
 }
 
 /** terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) alphabetically, then --var-file: later wins. */
-function tfvarsFiles(host: Host, dir: string, varFiles: string[]): string[] {
+export function tfvarsFiles(host: Host, dir: string, varFiles: readonly string[]): string[] {
   const names = (host.readDir(dir) ?? []).filter((e) => !e.isDirectory).map((e) => e.name);
   const out: string[] = [];
   for (const n of ['terraform.tfvars', 'terraform.tfvars.json']) if (names.includes(n)) out.push(`${dir}/${n}`);
