@@ -18,8 +18,8 @@ export interface AttributeRuleOptions<F extends Record<string, FieldSpec>, K ext
   insecure: (value: ScalarOf<F[K]>, resource: KindResource<F>) => boolean;
   /** The secure value a quick fix writes; omit when no safe value exists. A `$placeholder` makes the fix ask for input. */
   fix?: FixValue | ((resource: KindResource<F>) => FixValue | undefined);
-  /** What the finding says after "<attribute> is …:" / "<attribute> is not set:". */
-  consequence: string;
+  /** What the finding says after "<attribute> is …:" / "<attribute> is not set:"; a function words it for the value. */
+  consequence: string | ((value: ScalarOf<F[K]>) => string);
   /** Resources the rule does not apply to (e.g. asymmetric keys). */
   skip?: (resource: KindResource<F>) => boolean;
   /** Severity when the attribute is absent and the provider default is what is insecure. */
@@ -50,11 +50,12 @@ export function attributeRule<F extends Record<string, FieldSpec>, K extends Sca
         if (!o.insecure(v.value, r)) continue;
         const name = nativeName(o.kind.fields[o.field]!, r.source.format);
         const to = typeof o.fix === 'function' ? o.fix(r) : o.fix;
+        const consequence = typeof o.consequence === 'function' ? o.consequence(v.value) : o.consequence;
         ctx.report({
           resource: r,
           value: v,
           severity: v.origin === 'default' ? o.severityWhenOmitted : undefined,
-          message: v.origin === 'default' ? `${name} is not set (${v.reason ?? 'default'}): ${o.consequence}` : `${name} is ${show(v.value)}: ${o.consequence}`,
+          message: v.origin === 'default' ? `${name} is not set (${v.reason ?? 'default'}): ${consequence}` : `${name} is ${show(v.value)}: ${consequence}`,
           fix:
             to !== undefined && v.site
               ? { title: typeof to === 'object' && to !== null && '$placeholder' in to ? `Set ${name} (enter a value)` : `Set ${name} to ${show(to)}`, actions: [{ type: 'set', site: v.site, value: to }] }

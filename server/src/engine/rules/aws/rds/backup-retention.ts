@@ -40,7 +40,7 @@ const meta: RuleMeta = {
 type Instance = KindResource<typeof dbInstance.fields>;
 const written = (v: { origin: string }) => v.origin !== 'default';
 
-const consequence = 'there are fewer than 7 days of automated backups to restore from (0: none at all)';
+const consequence = (days: number) => (days <= 0 ? 'automated backups are off, so there is nothing to restore to a point in time from' : `there are fewer than ${MIN_DAYS} days of automated backups to restore from`);
 
 const parts = [
   attributeRule({

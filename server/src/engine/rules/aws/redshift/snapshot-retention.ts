@@ -35,5 +35,5 @@ export default attributeRule({
   field: 'snapshotRetention',
   insecure: (v) => v < MIN_DAYS,
   fix: MIN_DAYS,
-  consequence: 'fewer than 7 days of automated snapshots to restore from',
+  consequence: (days) => (days <= 0 ? 'automated snapshots are off, so there is no recent snapshot to restore from' : `there are fewer than ${MIN_DAYS} days of automated snapshots to restore from`),
 });
