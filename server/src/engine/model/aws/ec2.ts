@@ -3,7 +3,7 @@ import { defineKind } from '../kind';
 
 const IMDS_DEFAULT = {
   value: 'optional',
-  reason: 'EC2 allows IMDSv1 unless the AMI (ImdsSupport v2.0) or the account\'s IMDS default requires tokens',
+  reason: 'EC2 allows IMDSv1 unless the AMI\'s ImdsSupport is v2.0 or the account\'s IMDS default requires tokens',
 };
 const EBS_UNENCRYPTED_DEFAULT = {
   value: false,

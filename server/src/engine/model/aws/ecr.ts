@@ -17,7 +17,7 @@ export const repository = defineKind({
       type: 'string',
       terraform: ['image_tag_mutability'],
       cloudformation: ['ImageTagMutability'],
-      default: { value: 'MUTABLE', reason: 'ECR default' },
+      default: { value: 'MUTABLE', reason: 'ECR creates repositories with mutable tags unless asked' },
       doc: 'Whether an existing image tag can be pointed at another image.',
     },
     policy: { type: 'policy', cloudformation: ['RepositoryPolicyText'] },

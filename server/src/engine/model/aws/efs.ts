@@ -10,7 +10,7 @@ export const fileSystem = defineKind({
       type: 'bool',
       terraform: ['encrypted'],
       cloudformation: ['Encrypted'],
-      default: { value: false, reason: 'the EFS API creates unencrypted file systems unless asked (only the console defaults to encryption)' },
+      default: { value: false, reason: 'the EFS API creates unencrypted file systems unless asked; only the console defaults to encryption' },
       doc: 'Encrypts file data and metadata at rest with KMS; can only be chosen when the file system is created.',
     },
     kmsKeyId: { type: 'string', terraform: ['kms_key_id'], cloudformation: ['KmsKeyId'] },

@@ -26,7 +26,7 @@ export const cluster = defineKind({
       type: 'bool',
       terraform: ['enhanced_vpc_routing'],
       cloudformation: ['EnhancedVpcRouting'],
-      default: { value: false, reason: 'Redshift default' },
+      default: { value: false, reason: 'Redshift routes COPY and UNLOAD traffic through the internet unless enhanced VPC routing is on' },
       doc: 'Forces COPY and UNLOAD traffic through the VPC, where security groups, endpoints and flow logs apply.',
     },
     snapshotRetention: {

@@ -15,7 +15,7 @@ ruleTester('aws-ec2-launch-config-imdsv2', {
       name: 'omitted',
       format: 'terraform',
       code: lc(''),
-      errors: [{ line: 1, column: 1, message: /http_tokens is not set/ }],
+      errors: [{ line: 1, column: 1, message: /http_tokens is not set \(EC2 allows IMDSv1 unless the AMI's ImdsSupport is v2\.0 or the account's IMDS default requires tokens\)/ }],
       output: lc('  metadata_options {\n    http_tokens = "required"\n  }\n'),
     },
     {

@@ -10,7 +10,7 @@ ruleTester('aws-ecr-tag-immutability', {
     { format: 'cloudformation', code: 'Resources:\n  App:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageTagMutability: IMMUTABLE\n' },
   ],
   invalid: [
-    { name: 'omitted', format: 'terraform', code: repo(''), errors: [{ line: 1, column: 1, message: /image_tag_mutability is not set/ }], output: repo('  image_tag_mutability = "IMMUTABLE"\n') },
+    { name: 'omitted', format: 'terraform', code: repo(''), errors: [{ line: 1, column: 1, message: /image_tag_mutability is not set \(ECR creates repositories with mutable tags unless asked\)/ }], output: repo('  image_tag_mutability = "IMMUTABLE"\n') },
     { name: 'explicit MUTABLE', format: 'terraform', code: repo('  image_tag_mutability = "MUTABLE"\n'), errors: [{ line: 3, column: 26 }], output: repo('  image_tag_mutability = "IMMUTABLE"\n') },
     { name: 'mutable with exclusions', format: 'terraform', code: repo('  image_tag_mutability = "MUTABLE_WITH_EXCLUSION"\n'), errors: [{ line: 3 }] },
     {

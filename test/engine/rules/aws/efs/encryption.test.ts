@@ -9,7 +9,7 @@ ruleTester('aws-efs-encryption', {
     { format: 'cloudformation', code: 'Resources:\n  Shared:\n    Type: AWS::EFS::FileSystem\n    Properties:\n      Encrypted: true\n' },
   ],
   invalid: [
-    { name: 'omitted', format: 'terraform', code: fs(''), errors: [{ line: 1, column: 1, message: /encrypted is not set/ }], output: fs('  encrypted = true\n') },
+    { name: 'omitted', format: 'terraform', code: fs(''), errors: [{ line: 1, column: 1, message: /encrypted is not set \(the EFS API creates unencrypted file systems unless asked; only the console defaults to encryption\)/ }], output: fs('  encrypted = true\n') },
     { name: 'explicit false', format: 'terraform', code: fs('  encrypted      = false\n'), errors: [{ line: 3, column: 20 }], output: fs('  encrypted      = true\n') },
     { name: 'from a variable default', format: 'terraform', code: 'variable "enc" {\n  default = false\n}\n\n' + fs('  encrypted      = var.enc\n'), errors: [{ line: 7, column: 20, relatedLines: [2] }] },
     {

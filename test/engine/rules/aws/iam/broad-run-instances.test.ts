@@ -11,7 +11,7 @@ ruleTester('aws-iam-broad-run-instances', {
     { name: 'unknown resource', format: 'terraform', code: pol('{ Effect = "Allow", Action = "ec2:RunInstances", Resource = var.r }'), files: { 'v.tf': 'variable "r" {}\n' } },
   ],
   invalid: [
-    { name: 'ec2:*', format: 'terraform', code: pol('{ Effect = "Allow", Action = ["ec2:*"], Resource = "*" }'), errors: [{ line: 5, column: 48, message: /"ec2:\*"/ }], output: null },
+    { name: 'ec2:*', format: 'terraform', code: pol('{ Effect = "Allow", Action = ["ec2:*"], Resource = "*" }'), errors: [{ line: 5, column: 48, message: /^"ec2:\*" on every resource includes ec2:RunInstances: instances can be launched without limits/ }], output: null },
     { name: 'ec2:Run*', format: 'terraform', code: pol('{ Effect = "Allow", Action = ["ec2:Run*"], Resource = "*" }'), errors: [{ line: 5 }] },
     { name: 'CloudFormation', format: 'cloudformation', code: 'Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: ec2:RunInstances\n            Resource: "*"\n', errors: [{ line: 9, column: 21 }] },
   ],

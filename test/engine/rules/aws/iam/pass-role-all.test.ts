@@ -11,8 +11,8 @@ ruleTester('aws-iam-pass-role-all', {
     { name: 'unknown action', format: 'terraform', code: pol('{ Effect = "Allow", Action = var.a, Resource = "*" }'), files: { 'v.tf': 'variable "a" {}\n' } },
   ],
   invalid: [
-    { format: 'terraform', code: pol('{ Effect = "Allow", Action = ["lambda:CreateFunction", "iam:PassRole"], Resource = "*" }'), errors: [{ line: 5, column: 73, message: /"iam:PassRole"/ }], output: null },
-    { name: 'iam:*', format: 'terraform', code: pol('{ Effect = "Allow", Action = ["iam:*"], Resource = "*" }'), errors: [{ line: 5, message: /"iam:\*"/ }] },
+    { format: 'terraform', code: pol('{ Effect = "Allow", Action = ["lambda:CreateFunction", "iam:PassRole"], Resource = "*" }'), errors: [{ line: 5, column: 73, message: /^"iam:PassRole" on every resource: any role can be passed/ }], output: null },
+    { name: 'iam:*', format: 'terraform', code: pol('{ Effect = "Allow", Action = ["iam:*"], Resource = "*" }'), errors: [{ line: 5, message: /^"iam:\*" on every resource includes iam:PassRole: any role/ }] },
     { name: 'iam:Pass*', format: 'terraform', code: pol('{ Effect = "Allow", Action = "iam:Pass*", Resource = "*" }'), errors: [{ line: 5 }] },
     { format: 'cloudformation', code: 'Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: iam:PassRole\n            Resource: "*"\n', errors: [{ line: 9, column: 21 }] },
   ],

@@ -10,7 +10,7 @@ ruleTester('aws-redshift-enhanced-vpc-routing', {
     { format: 'cloudformation', code: cfn('      EnhancedVpcRouting: true\n') },
   ],
   invalid: [
-    { name: 'omitted', format: 'terraform', code: dw(''), errors: [{ line: 1, column: 1, message: /enhanced_vpc_routing is not set/ }], output: dw('  enhanced_vpc_routing = true\n') },
+    { name: 'omitted', format: 'terraform', code: dw(''), errors: [{ line: 1, column: 1, message: /enhanced_vpc_routing is not set \(Redshift routes COPY and UNLOAD traffic through the internet unless enhanced VPC routing is on\)/ }], output: dw('  enhanced_vpc_routing = true\n') },
     { format: 'terraform', code: dw('  enhanced_vpc_routing = false\n'), errors: [{ line: 4, column: 26 }], output: dw('  enhanced_vpc_routing = true\n') },
     { name: 'from a variable default', format: 'terraform', code: 'variable "evr" {\n  default = false\n}\n\n' + dw('  enhanced_vpc_routing = var.evr\n'), errors: [{ line: 8, column: 26, relatedLines: [2] }] },
     { name: 'CloudFormation omitted', format: 'cloudformation', code: cfn(''), errors: [{ line: 2 }], output: cfn('      EnhancedVpcRouting: true\n') },

@@ -48,7 +48,7 @@ export default defineRule({
           resource: p.resource,
           value: p.value,
           span: a.span ?? st.span ?? p.value.span,
-          message: `"${a.value}" on every resource allows ec2:RunInstances without limits: any instance type, AMI and subnet`,
+          message: `"${a.value}" on every resource${a.value.toLowerCase() === 'ec2:runinstances' ? '' : ' includes ec2:RunInstances'}: instances can be launched without limits, with any instance type, AMI and subnet`,
         });
       }
     }

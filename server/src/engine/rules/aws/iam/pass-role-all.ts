@@ -40,7 +40,7 @@ export default defineRule({
         const granting = actionsGranting(st, 'iam:PassRole').filter((a) => a.value !== '*' && a.value !== '*:*');
         if (granting.length === 0) continue; // "*" alone is aws-iam-wildcard-admin's finding
         const a = granting[0]!;
-        ctx.report({ resource: p.resource, value: p.value, span: a.span ?? st.span ?? p.value.span, message: `"${a.value}" on every resource allows iam:PassRole for any role, including administrator roles` });
+        ctx.report({ resource: p.resource, value: p.value, span: a.span ?? st.span ?? p.value.span, message: `"${a.value}" on every resource${a.value.toLowerCase() === 'iam:passrole' ? '' : ' includes iam:PassRole'}: any role can be passed to a service, including administrator roles` });
       }
     }
   },

@@ -6,7 +6,7 @@ type Policy = KindResource<typeof policy.fields>;
 type Attachment = KindResource<typeof policyAttachment.fields>;
 type User = KindResource<typeof user.fields>;
 
-const MESSAGE = 'permissions are granted to an IAM user directly: grant them to a group or role instead';
+const MESSAGE = 'grant permissions to a group or role instead, where they stay consistent and easy to review and revoke';
 
 export default defineRule({
   meta: {
@@ -40,16 +40,16 @@ export default defineRule({
   },
   check(ctx) {
     for (const p of ctx.resources<Policy>('aws.iam.policy')) {
-      if (p.source.type === 'aws_iam_user_policy' || p.source.type === 'AWS::IAM::UserPolicy') ctx.report({ resource: p, message: `Inline user policy: ${MESSAGE}` });
-      else if (p.f.users.items.length > 0) ctx.report({ resource: p, value: p.f.users.value, message: `Users: ${MESSAGE}` });
+      if (p.source.type === 'aws_iam_user_policy' || p.source.type === 'AWS::IAM::UserPolicy') ctx.report({ resource: p, message: `An inline policy grants permissions to this user directly: ${MESSAGE}` });
+      else if (p.f.users.items.length > 0) ctx.report({ resource: p, value: p.f.users.value, message: `Users attaches this policy to users directly: ${MESSAGE}` });
     }
     for (const a of ctx.resources<Attachment>('aws.iam.policy-attachment')) {
-      if (a.source.type === 'aws_iam_user_policy_attachment') ctx.report({ resource: a, message: `Managed policy attached to a user: ${MESSAGE}` });
-      else if (a.source.type === 'aws_iam_policy_attachment' && a.f.users.items.length > 0) ctx.report({ resource: a, value: a.f.users.value, message: `users: ${MESSAGE}` });
+      if (a.source.type === 'aws_iam_user_policy_attachment') ctx.report({ resource: a, message: `A managed policy is attached to a user directly: ${MESSAGE}` });
+      else if (a.source.type === 'aws_iam_policy_attachment' && a.f.users.items.length > 0) ctx.report({ resource: a, value: a.f.users.value, message: `users attaches this policy to users directly: ${MESSAGE}` });
     }
     for (const u of ctx.resources<User>('aws.iam.user')) {
-      if (u.f.inline.items.length > 0) ctx.report({ resource: u, value: u.f.inline.value, message: `Policies: ${MESSAGE}` });
-      if (u.f.managedPolicyArns.items.length > 0) ctx.report({ resource: u, value: u.f.managedPolicyArns.value, message: `ManagedPolicyArns: ${MESSAGE}` });
+      if (u.f.inline.items.length > 0) ctx.report({ resource: u, value: u.f.inline.value, message: `Policies grants this user permissions directly: ${MESSAGE}` });
+      if (u.f.managedPolicyArns.items.length > 0) ctx.report({ resource: u, value: u.f.managedPolicyArns.value, message: `ManagedPolicyArns attaches managed policies to this user directly: ${MESSAGE}` });
     }
   },
 });
