@@ -126,3 +126,19 @@ test('partialFingerprints do not change when lines are inserted above a resource
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('findings a baseline accepts carry an external suppression, and the log still validates', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'demarc-sarif-baseline-')).replace(/\\/g, '/');
+  try {
+    writeFileSync(`${dir}/main.tf`, readFileSync(`${CLI_FIXTURES}/basic/main.tf`, 'utf8'));
+    assert.equal((await runCli(['scan', '--write-baseline', 'baseline.json', '.'], { cwd: dir })).code, 0);
+    const { code, log } = await sarif(['--baseline', 'baseline.json', '.'], dir);
+    assert.equal(code, 0);
+    assertValid(log);
+    const results = log.runs[0].results;
+    assert.ok(results.length > 0);
+    for (const r of results) assert.equal(r.suppressions[0].kind, 'external');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

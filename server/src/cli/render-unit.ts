@@ -6,6 +6,7 @@ import type { Unit, UnitResult } from '../engine/analyze';
 import type { FileKind, SourceFile } from '../engine/source';
 import type { Finding, Problem, Range, Severity } from '../engine/types';
 import { severityRank } from '../engine/types';
+import { applyBaseline, baselineEntries, type Baseline, type BaselineEntry } from './baseline';
 import { makeStyle } from './color';
 import { jsonFinding } from './format/json';
 import { compareFindings, problemRange } from './format/report';
@@ -25,6 +26,10 @@ export interface RenderOptions {
   color: boolean;
   quiet: boolean;
   verbose: boolean;
+  /** Findings it accepts are suppressed (tool "baseline"). */
+  baseline?: Baseline;
+  /** --write-baseline: the baseline file's path; each unit then lists its entries. */
+  writeBaselineTo?: string;
 }
 
 /**
@@ -60,6 +65,8 @@ export interface RenderedUnit {
   marks: Uint32Array;
   /** The rendered findings, UTF-8, one after another. */
   bytes: Uint8Array;
+  /** With RenderOptions.writeBaselineTo: the unit's findings (any severity) as baseline entries. */
+  baseline?: BaselineEntry[];
 }
 
 /** The ArrayBuffers a RenderedUnit can hand over to another thread without copying. */
@@ -76,8 +83,10 @@ export function renderUnit(result: Pick<UnitResult, 'unit' | 'files' | 'findings
   const files = new Map<string, SourceFile>(result.files.map((f) => [f.path, f]));
   const ctx = { cwd: o.cwd, files };
   const min = severityRank(o.threshold);
+  const written = o.writeBaselineTo !== undefined ? baselineEntries(result.findings, files, o.writeBaselineTo) : undefined;
+  const all = o.baseline ? applyBaseline(result.findings, files, o.baseline) : result.findings;
   // A stable sort: findings that compare equal keep the engine's order, as in the one-piece report.
-  const findings = result.findings.filter((f) => severityRank(f.severity) >= min).sort(compareFindings);
+  const findings = all.filter((f) => severityRank(f.severity) >= min).sort(compareFindings);
   const n = findings.length;
   const positions = new Uint32Array(n * 2);
   const flags = new Uint8Array(n);
@@ -129,6 +138,7 @@ export function renderUnit(result: Pick<UnitResult, 'unit' | 'files' | 'findings
     lengths,
     marks,
     bytes,
+    ...(written ? { baseline: written } : {}),
   };
 }
 

@@ -19,7 +19,9 @@ import { summaryText } from '../format/text';
 import type { RenderedProblem, RenderOptions } from '../render-unit';
 import { ReportCollector, summaryOf, type ReportFrame } from '../report-writer';
 import { Spool } from '../spool';
-import { emitReport } from '../output-file';
+import { emitReport, ensureParentDir } from '../output-file';
+import { errnoText } from '../../host/errno';
+import { baselineText, readBaseline, type BaselineEntry } from '../baseline';
 
 export const HELP = `Usage: demarc scan [paths…] [options]
 
@@ -43,6 +45,10 @@ Options:
   --quiet                    only the findings, no problems or summary
   --verbose                  also suppressed findings, skipped files and why, and severity notes
   --soft-fail                exit 0 even when there are findings
+  --baseline FILE            findings listed in FILE count as suppressed (tool "baseline"); only new ones
+                             are shown and fail the scan
+  --write-baseline FILE      write every finding not suppressed in the source to FILE, as the baseline to
+                             compare later scans with, and exit 0 (2 if input could not be read)
   --account                  read the AWS account's posture (read-only calls with your usual credentials)
                              and apply it to the findings: e.g. account-wide S3 Block Public Access
   --profile NAME             AWS profile for --account (default: AWS_PROFILE or the default chain)
@@ -68,6 +74,8 @@ const SPEC: OptionSpec = {
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   'soft-fail': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
   account: { type: 'boolean' },
   profile: { type: 'string' },
   region: { type: 'string' },
@@ -156,11 +164,18 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
     options.account = account;
   }
   const render: RenderOptions = { format, cwd, threshold, color: style.enabled, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) };
+  if (v.baseline !== undefined) render.baseline = readBaseline(abs(v.baseline as string), v.baseline as string);
+  const writeBaseline = v['write-baseline'] === undefined ? undefined : { path: abs(v['write-baseline'] as string), shown: v['write-baseline'] as string };
+  if (writeBaseline) render.writeBaselineTo = writeBaseline.path;
+  const baselineParts: BaselineEntry[][] = [];
   const spool = new Spool(deps.spoolMemoryLimit, deps.spoolWrite);
   try {
     const collector = new ReportCollector(units, spool);
     const parallel = { jobs, minUnits: deps.parallelMinUnits, customHost: deps.host !== undefined, workerPath: deps.workerPath };
-    const workers = await renderUnits(units, host, options, render, parallel, (i, r) => collector.add(i, r));
+    const workers = await renderUnits(units, host, options, render, parallel, (i, r) => {
+      if (r.baseline) baselineParts[i] = r.baseline;
+      collector.add(i, r);
+    });
     if (v.verbose && workers > 0) io.stderr(`analyzed with ${workers} worker threads\n`);
     const frame: ReportFrame = { render, toolVersion: toolVersion(), skipped, durationMs: now() - started };
     const collected = collector.finish(discoverProblems, host);
@@ -172,14 +187,38 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
     if (spool.warning) io.stderr(`demarc scan: ${spool.warning}\n`);
     if (output && !v.quiet) io.stderr(`${summaryText(summaryOf(collected, frame), makeStyle(false))}\nwrote ${output.shown}\n`);
 
+    if (writeBaseline) {
+      const entries = baselineParts.flat();
+      writeFileAtomically(writeBaseline.path, baselineText(entries), writeBaseline.shown);
+      io.stderr(`wrote the baseline ${writeBaseline.shown} with ${entries.length} finding${entries.length === 1 ? '' : 's'}\n`);
+    }
+
     const inputErrors = collected.problems.filter((p) => INPUT_ERROR_CODES.has(p.problem.code)).map((p) => p.problem);
     if (inputErrors.length) {
       if (format !== 'text' || v.quiet || v.output) for (const p of inputErrors) io.stderr(`demarc scan: ${displayPath(p.file, cwd)}: ${p.message}\n`);
       return 2;
     }
+    if (writeBaseline) return 0;
     return collected.counts.findings > 0 && !v['soft-fail'] ? 1 : 0;
   } finally {
     spool.close();
+  }
+}
+
+/** Writes next to the target, then renames: an interrupted run never leaves half a baseline behind. */
+function writeFileAtomically(path: string, text: string, shown: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    ensureParentDir(path);
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, path);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written there
+    }
+    throw new UsageError(`cannot write the baseline ${shown}: ${errnoText(e)}`);
   }
 }
 

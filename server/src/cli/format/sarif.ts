@@ -116,11 +116,13 @@ export function sarifResult(f: Finding, r: RenderContext, ruleIndex: ReadonlyMap
   if (fix) result.fixes = [fix];
   if (f.suppressedBy) {
     const s = f.suppressedBy;
+    // A baseline keeps its suppressions outside the source (SARIF's "external").
+    const baseline = s.tool === 'baseline';
     result.suppressions = [
       {
-        kind: 'inSource',
+        kind: baseline ? 'external' : 'inSource',
         status: 'accepted',
-        justification: s.reason ?? `${s.tool} suppression without a reason`,
+        justification: baseline ? `accepted in the baseline ${s.id}` : (s.reason ?? `${s.tool} suppression without a reason`),
         properties: { tool: s.tool, id: s.id, ...(s.until ? { until: s.until } : {}) },
       },
     ];

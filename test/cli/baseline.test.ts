@@ -1,0 +1,146 @@
+// `demarc scan --write-baseline` / `--baseline`: old findings accepted once, new ones still fail the scan.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { REPO, runCli, scanJson } from './helpers';
+
+let dir: string;
+const bucket = (name: string) => `resource "aws_s3_bucket" "${name}" {\n  bucket = "${name}"\n}\n`;
+const sg = `resource "aws_security_group" "admin" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`;
+const template = 'Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n';
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'demarc-baseline-')).replace(/\\/g, '/');
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A fresh project folder with a Terraform module and a template, and a scan's --write-baseline of it. */
+async function project(name: string): Promise<{ root: string; total: number }> {
+  const root = `${dir}/${name}`;
+  mkdirSync(`${root}/infra`, { recursive: true });
+  writeFileSync(`${root}/infra/main.tf`, bucket('data') + sg);
+  writeFileSync(`${root}/stack.yaml`, template);
+  const before = await scanJson(['--severity', 'info', '.'], { cwd: root });
+  const w = await runCli(['scan', '--write-baseline', 'ci/baseline.json', '.'], { cwd: root });
+  assert.equal(w.code, 0, 'writing a baseline accepts the findings: exit 0');
+  assert.match(w.stderr, new RegExp(`wrote the baseline ci/baseline.json with ${before.json.findings.length} findings`));
+  return { root, total: before.json.findings.length };
+}
+
+test('the baseline file: every finding, paths relative to it, fingerprints, sorted', async () => {
+  const { root, total } = await project('file');
+  const b = JSON.parse(readFileSync(`${root}/ci/baseline.json`, 'utf8')) as { version: number; tool: string; findings: { file: string; ruleId: string; resource: string | null; fingerprint: string; line: number; message: string }[] };
+  assert.equal(b.version, 1);
+  assert.equal(b.tool, 'demarc');
+  assert.equal(b.findings.length, total);
+  assert.ok(total >= 4, `expected several findings, got ${total}`);
+  assert.deepEqual([...new Set(b.findings.map((f) => f.file))].sort(), ['../infra/main.tf', '../stack.yaml']);
+  for (const f of b.findings) assert.match(f.fingerprint, /^[0-9a-f]{32}$/);
+  const order = b.findings.map((f) => `${f.file}:${String(f.line).padStart(4, '0')}:${f.ruleId}`);
+  assert.deepEqual(order, [...order].sort());
+  assert.ok(b.findings.some((f) => f.ruleId === 'aws-ec2-open-admin-ports' && f.resource === 'aws_security_group.admin' && f.line === 9));
+});
+
+test('with the baseline, old findings are suppressed and the scan passes; moved lines still match', async () => {
+  const { root, total } = await project('moved');
+  // Lines moved: a comment block above everything, and the resources in another order.
+  writeFileSync(`${root}/infra/main.tf`, `# owned by the platform team\n# see the wiki\n\n${sg}\n${bucket('data')}`);
+  const r = await scanJson(['--severity', 'info', '--baseline', 'ci/baseline.json', '.'], { cwd: root });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.json.findings.length, total, 'baselined findings stay in the JSON report, marked');
+  for (const f of r.json.findings) assert.deepEqual(f.suppressed, { tool: 'baseline', id: 'ci/baseline.json', reason: null, until: null });
+  assert.equal(r.json.summary.findings, 0);
+  assert.equal(r.json.summary.suppressed, total);
+  const text = await runCli(['scan', '--baseline', 'ci/baseline.json', '.'], { cwd: root });
+  assert.equal(text.code, 0);
+  assert.match(text.stdout, /^0 findings, \d+ suppressed/m);
+  const verbose = await runCli(['scan', '--verbose', '--baseline', 'ci/baseline.json', '.'], { cwd: root });
+  assert.match(verbose.stdout, /aws-ec2-open-admin-ports .*\[suppressed by baseline: ci\/baseline\.json\]/);
+});
+
+test('a new finding, or a changed line, is not in the baseline and fails the scan', async () => {
+  const { root } = await project('new');
+  writeFileSync(`${root}/infra/main.tf`, bucket('data') + sg.replace('from_port   = 22\n    to_port     = 22', 'from_port   = 3389\n    to_port     = 3389') + bucket('fresh'));
+  const r = await scanJson(['--baseline', 'ci/baseline.json', '.'], { cwd: root });
+  assert.equal(r.code, 1);
+  const shown = r.json.findings.filter((f) => !f.suppressed);
+  assert.ok(shown.length > 0);
+  assert.ok(shown.every((f) => f.resource === 'aws_s3_bucket.fresh' || f.ruleId === 'aws-ec2-open-admin-ports'), JSON.stringify(shown.map((f) => [f.ruleId, f.resource])));
+  assert.ok(shown.some((f) => f.resource === 'aws_s3_bucket.fresh'));
+  // The security group's line did not change (cidr_blocks), but the port did: the finding names RDP now.
+  assert.ok(r.json.findings.some((f) => f.ruleId === 'aws-ec2-open-admin-ports' && f.suppressed), 'the unchanged line keeps matching');
+  // Every data bucket finding is still accepted.
+  assert.ok(r.json.findings.filter((f) => f.resource === 'aws_s3_bucket.data').every((f) => f.suppressed?.tool === 'baseline'));
+});
+
+test('identical findings are counted: a second open port on an identical line is new', async () => {
+  const root = `${dir}/twins`;
+  mkdirSync(root, { recursive: true });
+  writeFileSync(`${root}/main.tf`, sg);
+  assert.equal((await runCli(['scan', '--write-baseline', 'b.json', '.'], { cwd: root })).code, 0);
+  // Another ingress block whose cidr_blocks line reads exactly like the first one's: same rule, resource and line text.
+  const rdp = '  ingress {\n    from_port   = 3389\n    to_port     = 3389\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n';
+  writeFileSync(`${root}/main.tf`, sg.replace(/}\n$/, `${rdp}}\n`));
+  const r = await scanJson(['--baseline', 'b.json', '.'], { cwd: root });
+  const open = r.json.findings.filter((f) => f.ruleId === 'aws-ec2-open-admin-ports');
+  assert.equal(open.length, 2);
+  assert.equal(open.filter((f) => f.suppressed).length, 1, 'the baseline accepted one such finding, not every one like it');
+  assert.equal(r.code, 1);
+});
+
+test('from another folder, with worker threads, and in SARIF the result is the same', async () => {
+  const { root, total } = await project('elsewhere');
+  const worker = `${REPO}/dist/scan-worker.js`;
+  const fromAbove = await scanJson(['--severity', 'info', '--baseline', 'elsewhere/ci/baseline.json', 'elsewhere'], { cwd: dir });
+  assert.equal(fromAbove.code, 0, fromAbove.stderr);
+  assert.equal(fromAbove.json.summary.suppressed, total);
+  const threads = await scanJson(['--severity', 'info', '--jobs', '2', '--baseline', 'ci/baseline.json', '.'], { cwd: root, deps: { parallelMinUnits: 1, workerPath: worker } });
+  assert.equal(threads.code, 0, threads.stderr);
+  assert.equal(threads.json.summary.suppressed, total);
+  const sarif = await runCli(['scan', '--format', 'sarif', '--severity', 'info', '--baseline', 'ci/baseline.json', '.'], { cwd: root });
+  const results = (JSON.parse(sarif.stdout) as { runs: { results: { suppressions?: { kind: string; status: string; justification: string }[] }[] }[] }).runs[0]!.results;
+  assert.equal(results.length, total);
+  for (const res of results) assert.deepEqual(res.suppressions, [{ kind: 'external', status: 'accepted', justification: 'accepted in the baseline ci/baseline.json', properties: { tool: 'baseline', id: 'ci/baseline.json' } }]);
+  // Writing with worker threads gives the same file.
+  const again = await runCli(['scan', '--jobs', '2', '--write-baseline', 'ci/threads.json', '.'], { cwd: root, deps: { parallelMinUnits: 1, workerPath: worker } });
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(readFileSync(`${root}/ci/threads.json`, 'utf8'), readFileSync(`${root}/ci/baseline.json`, 'utf8'));
+});
+
+test('a source suppression stays a source suppression and is not written to the baseline', async () => {
+  const root = `${dir}/inline`;
+  mkdirSync(root, { recursive: true });
+  writeFileSync(`${root}/main.tf`, `# demarc:ignore aws-ec2-open-admin-ports -- bastion, reviewed\n${sg}`);
+  assert.equal((await runCli(['scan', '--write-baseline', 'b.json', '.'], { cwd: root })).code, 0);
+  const b = JSON.parse(readFileSync(`${root}/b.json`, 'utf8')) as { findings: { ruleId: string }[] };
+  assert.ok(!b.findings.some((f) => f.ruleId === 'aws-ec2-open-admin-ports'));
+  const r = await scanJson(['--baseline', 'b.json', '.'], { cwd: root });
+  assert.equal(r.json.findings.find((f) => f.ruleId === 'aws-ec2-open-admin-ports')?.suppressed?.tool, 'demarc');
+});
+
+test('a missing, malformed or foreign baseline is a usage error naming the file', async () => {
+  const root = `${dir}/bad`;
+  mkdirSync(root, { recursive: true });
+  writeFileSync(`${root}/main.tf`, sg);
+  const cases: [string, string | undefined, RegExp][] = [
+    ['missing.json', undefined, /baseline not found: missing\.json \(create it with --write-baseline\)/],
+    ['broken.json', '{\n  "version": 1,\n  "findings": [\n    {"file": "x"\n  ]\n}\n', /the baseline broken\.json is not valid JSON at line 5, column 3/],
+    ['old.json', '{"version": 0, "findings": []}', /the baseline old\.json has version 0, and this Demarc reads version 1; write a new one with --write-baseline/],
+    ['list.json', '[]', /the baseline list\.json is not a JSON object/],
+    ['entry.json', '{"version": 1, "findings": [{"file": "main.tf", "fingerprint": "abc"}]}', /has an entry without a file and a 32-digit fingerprint \(findings\[0\]\)/],
+  ];
+  for (const [name, text, message] of cases) {
+    if (text !== undefined) writeFileSync(`${root}/${name}`, text);
+    const r = await runCli(['scan', '--baseline', name, '.'], { cwd: root });
+    assert.equal(r.code, 2, name);
+    assert.match(r.stderr, message, name);
+    assert.equal(r.stdout, '', `${name}: no report`);
+  }
+  // A baseline that cannot be written: its folder is a file.
+  writeFileSync(`${root}/taken`, '');
+  const w = await runCli(['scan', '--write-baseline', 'taken/b.json', '.'], { cwd: root });
+  assert.equal(w.code, 2);
+  assert.match(w.stderr, /cannot write the baseline taken\/b\.json: /);
+});
