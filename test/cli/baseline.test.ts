@@ -120,6 +120,28 @@ test('a source suppression stays a source suppression and is not written to the 
   assert.equal(r.json.findings.find((f) => f.ruleId === 'aws-ec2-open-admin-ports')?.suppressed?.tool, 'demarc');
 });
 
+test('the project file names the baseline; --baseline overrides it; --write-baseline reads none', async () => {
+  const { root, total } = await project('configured');
+  writeFileSync(`${root}/.demarc.yaml`, 'baseline: ci/baseline.json\n');
+  const r = await scanJson(['--severity', 'info', '..'], { cwd: `${root}/infra` });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.json.summary.suppressed, total);
+  assert.ok(r.json.findings.every((f) => f.suppressed?.id === '../ci/baseline.json'), 'shown relative to the current folder');
+  writeFileSync(`${root}/ci/empty.json`, '{"version": 1, "tool": "demarc", "findings": []}\n');
+  const flag = await scanJson(['--baseline', 'ci/empty.json', '.'], { cwd: root });
+  assert.equal(flag.code, 1);
+  assert.equal(flag.json.summary.suppressed, 0);
+  // Rewriting the baseline ignores the configured one, so it lists every finding again.
+  rmSync(`${root}/ci/baseline.json`);
+  const w = await runCli(['scan', '--write-baseline', 'ci/baseline.json', '.'], { cwd: root });
+  assert.equal(w.code, 0, w.stderr);
+  assert.match(w.stderr, new RegExp(`with ${total} findings`));
+  writeFileSync(`${root}/.demarc.yaml`, 'baseline: ci/missing.json\n');
+  const missing = await runCli(['scan', '.'], { cwd: root });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /baseline not found: ci\/missing\.json/);
+});
+
 test('a missing, malformed or foreign baseline is a usage error naming the file', async () => {
   const root = `${dir}/bad`;
   mkdirSync(root, { recursive: true });

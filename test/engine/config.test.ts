@@ -34,6 +34,7 @@ owners:
 severityThreshold: medium
 varFiles: [env/prod.tfvars]
 maxFileSize: 1048576
+baseline: ci/demarc-baseline.json
 `);
   assert.deepEqual(problems, []);
   assert.equal(config.path, PATH);
@@ -45,6 +46,7 @@ maxFileSize: 1048576
   assert.equal(config.severityThreshold, 'medium');
   assert.deepEqual(config.varFiles, ['env/prod.tfvars']);
   assert.equal(config.maxFileSize, 1048576);
+  assert.equal(config.baseline, 'ci/demarc-baseline.json');
 });
 
 test('an empty file is an empty policy', () => {
@@ -79,6 +81,7 @@ owners:
 requiredTags: Owner
 severityThreshold: urgent
 maxFileSize: big
+baseline: [a, b]
 `);
   const got = problems.map((p) => [p.code, p.severity, p.range!.start.line + 1, p.range!.start.character + 1]);
   assert.deepEqual(got, [
@@ -90,6 +93,7 @@ maxFileSize: big
     ['config-type', 'error', 11, 15],
     ['config-severity', 'error', 12, 20],
     ['config-type', 'error', 13, 14],
+    ['config-type', 'error', 14, 11],
   ]);
   assert.match(problems[0]!.message, /"severe" is not one of off, on, critical, high, medium, low, info/);
   assert.match(problems[1]!.message, /"S3_VERSIONING" is not a rule id/);

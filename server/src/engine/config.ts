@@ -42,11 +42,13 @@ export interface ProjectConfig {
   varFiles?: string[];
   /** Files above this many bytes are skipped with a notice. */
   maxFileSize?: number;
+  /** `demarc scan`'s default `--baseline`, relative to the project file's folder. */
+  baseline?: string;
 }
 
 export const PROJECT_FILE_NAMES = ['.demarc.yaml', '.demarc.yml'];
 
-const TOP_KEYS = ['version', 'rules', 'exclude', 'requiredTags', 'owners', 'severityThreshold', 'varFiles', 'maxFileSize'] as const;
+const TOP_KEYS = ['version', 'rules', 'exclude', 'requiredTags', 'owners', 'severityThreshold', 'varFiles', 'maxFileSize', 'baseline'] as const;
 const RULE_ID_RE = /^aws-[a-z0-9]+(-[a-z0-9]+)+$/;
 
 export function emptyProjectConfig(root = ''): ProjectConfig {
@@ -201,6 +203,12 @@ export function parseProjectConfig(text: string, path: string, options: ParseCon
         const v = isScalar(value) ? value.value : undefined;
         if (typeof v === 'number' && Number.isInteger(v) && v > 0) config.maxFileSize = v;
         else report(value ?? pair.key, 'config-type', '"maxFileSize" must be a positive whole number of bytes');
+        break;
+      }
+      case 'baseline': {
+        const v = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
+        if (v) config.baseline = v;
+        else report(value ?? pair.key, 'config-type', '"baseline" must be the path of a baseline file (see demarc scan --write-baseline)');
         break;
       }
       default: {

@@ -46,7 +46,7 @@ Options:
   --verbose                  also suppressed findings, skipped files and why, and severity notes
   --soft-fail                exit 0 even when there are findings
   --baseline FILE            findings listed in FILE count as suppressed (tool "baseline"); only new ones
-                             are shown and fail the scan
+                             are shown and fail the scan (default: the project file's baseline)
   --write-baseline FILE      write every finding not suppressed in the source to FILE, as the baseline to
                              compare later scans with, and exit 0 (2 if input could not be read)
   --account                  read the AWS account's posture (read-only calls with your usual credentials)
@@ -164,7 +164,12 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
     options.account = account;
   }
   const render: RenderOptions = { format, cwd, threshold, color: style.enabled, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) };
+  // --baseline, else the project file's `baseline` (relative to its folder); --write-baseline alone reads none.
   if (v.baseline !== undefined) render.baseline = readBaseline(abs(v.baseline as string), v.baseline as string);
+  else if (config?.baseline && v['write-baseline'] === undefined) {
+    const path = toEnginePath(nodePath.resolve(config.root, config.baseline));
+    render.baseline = readBaseline(path, displayPath(path, cwd));
+  }
   const writeBaseline = v['write-baseline'] === undefined ? undefined : { path: abs(v['write-baseline'] as string), shown: v['write-baseline'] as string };
   if (writeBaseline) render.writeBaselineTo = writeBaseline.path;
   const baselineParts: BaselineEntry[][] = [];
