@@ -31,7 +31,9 @@ async function project(name: string): Promise<{ root: string; total: number }> {
 
 test('the baseline file: every finding, paths relative to it, fingerprints, sorted', async () => {
   const { root, total } = await project('file');
-  const b = JSON.parse(readFileSync(`${root}/ci/baseline.json`, 'utf8')) as { version: number; tool: string; findings: { file: string; ruleId: string; resource: string | null; fingerprint: string; line: number; message: string }[] };
+  const text = readFileSync(`${root}/ci/baseline.json`, 'utf8');
+  assert.equal(text.split('\n').filter((l) => l.includes('"fingerprint"')).length, total, 'one finding a line');
+  const b = JSON.parse(text) as { version: number; tool: string; findings: { file: string; ruleId: string; resource: string | null; fingerprint: string; line: number; message: string }[] };
   assert.equal(b.version, 1);
   assert.equal(b.tool, 'demarc');
   assert.equal(b.findings.length, total);
@@ -88,6 +90,11 @@ test('identical findings are counted: a second open port on an identical line is
   assert.equal(open.length, 2);
   assert.equal(open.filter((f) => f.suppressed).length, 1, 'the baseline accepted one such finding, not every one like it');
   assert.equal(r.code, 1);
+  // A baseline that lists both accepts both.
+  assert.equal((await runCli(['scan', '--write-baseline', 'b.json', '.'], { cwd: root })).code, 0);
+  const both = await scanJson(['--baseline', 'b.json', '.'], { cwd: root });
+  assert.equal(both.code, 0);
+  assert.equal(both.json.findings.filter((f) => f.ruleId === 'aws-ec2-open-admin-ports' && f.suppressed).length, 2);
 });
 
 test('from another folder, with worker threads, and in SARIF the result is the same', async () => {
@@ -103,6 +110,14 @@ test('from another folder, with worker threads, and in SARIF the result is the s
   const results = (JSON.parse(sarif.stdout) as { runs: { results: { suppressions?: { kind: string; status: string; justification: string }[] }[] }[] }).runs[0]!.results;
   assert.equal(results.length, total);
   for (const res of results) assert.deepEqual(res.suppressions, [{ kind: 'external', status: 'accepted', justification: 'accepted in the baseline ci/baseline.json', properties: { tool: 'baseline', id: 'ci/baseline.json' } }]);
+  // A large baseline is read in a worker thread: the threshold lowered to one byte, same result.
+  const offThread = await scanJson(['--severity', 'info', '--baseline', 'ci/baseline.json', '.'], { cwd: root, deps: { workerPath: worker, offThreadBaselineBytes: 1 } });
+  assert.equal(offThread.code, 0, offThread.stderr);
+  assert.equal(offThread.json.summary.suppressed, total);
+  writeFileSync(`${root}/ci/broken.json`, '{"version": 1, "findings": [}');
+  const broken = await runCli(['scan', '--baseline', 'ci/broken.json', '.'], { cwd: root, deps: { workerPath: worker, offThreadBaselineBytes: 1 } });
+  assert.equal(broken.code, 2, 'a usage error from the reader thread is still a usage error');
+  assert.match(broken.stderr, /the baseline ci\/broken\.json is not valid JSON: line 1, column 28: This '\[' is never closed/);
   // Writing with worker threads gives the same file.
   const again = await runCli(['scan', '--jobs', '2', '--write-baseline', 'ci/threads.json', '.'], { cwd: root, deps: { parallelMinUnits: 1, workerPath: worker } });
   assert.equal(again.code, 0, again.stderr);
@@ -148,7 +163,7 @@ test('a missing, malformed or foreign baseline is a usage error naming the file'
   writeFileSync(`${root}/main.tf`, sg);
   const cases: [string, string | undefined, RegExp][] = [
     ['missing.json', undefined, /baseline not found: missing\.json \(create it with --write-baseline\)/],
-    ['broken.json', '{\n  "version": 1,\n  "findings": [\n    {"file": "x"\n  ]\n}\n', /the baseline broken\.json is not valid JSON at line 5, column 3/],
+    ['broken.json', '{\n  "version": 1,\n  "findings": [\n    {"file": "x"\n  ]\n}\n', /the baseline broken\.json is not valid JSON: line 4, column 5: This '\{' is never closed/],
     ['old.json', '{"version": 0, "findings": []}', /the baseline old\.json has version 0, and this Demarc reads version 1; write a new one with --write-baseline/],
     ['list.json', '[]', /the baseline list\.json is not a JSON object/],
     ['entry.json', '{"version": 1, "findings": [{"file": "main.tf", "fingerprint": "abc"}]}', /has an entry without a file and a 32-digit fingerprint \(findings\[0\]\)/],

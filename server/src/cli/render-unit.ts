@@ -84,9 +84,9 @@ export function renderUnit(result: Pick<UnitResult, 'unit' | 'files' | 'findings
   const ctx = { cwd: o.cwd, files };
   const min = severityRank(o.threshold);
   const written = o.writeBaselineTo !== undefined ? baselineEntries(result.findings, files, o.writeBaselineTo) : undefined;
-  const all = o.baseline ? applyBaseline(result.findings, files, o.baseline) : result.findings;
+  if (o.baseline) applyBaseline(result.findings, files, o.baseline);
   // A stable sort: findings that compare equal keep the engine's order, as in the one-piece report.
-  const findings = all.filter((f) => severityRank(f.severity) >= min).sort(compareFindings);
+  const findings = result.findings.filter((f) => severityRank(f.severity) >= min).sort(compareFindings);
   const n = findings.length;
   const positions = new Uint32Array(n * 2);
   const flags = new Uint8Array(n);

@@ -6,7 +6,7 @@ import { oneOf, parseByteSize, parseCommandArgs, parseJobs, suggest, UsageError,
 import { colorWanted, makeStyle } from '../color';
 import { toolVersion } from '../version';
 import { discover, type AnalyzeOptions } from '../../engine/analyze';
-import { renderUnits } from '../worker-pool';
+import { findWorkerScript, renderUnits } from '../worker-pool';
 import { isExcluded, type ProjectConfig } from '../../engine/config';
 import { allRules, getRuleMeta } from '../../engine/rules/registry';
 import type { Host } from '../../engine/source';
@@ -21,7 +21,7 @@ import { ReportCollector, summaryOf, type ReportFrame } from '../report-writer';
 import { Spool } from '../spool';
 import { emitReport, ensureParentDir } from '../output-file';
 import { errnoText } from '../../host/errno';
-import { baselineText, readBaseline, type BaselineEntry } from '../baseline';
+import { baselineText, readBaselineOffThread, type BaselineEntry } from '../baseline';
 
 export const HELP = `Usage: demarc scan [paths…] [options]
 
@@ -98,6 +98,8 @@ export interface ScanDeps {
   spoolMemoryLimit?: number;
   /** How the spool writes its temporary file (tests make it run out of space). */
   spoolWrite?: (fd: number, bytes: Uint8Array, position: number) => void;
+  /** Baselines from this many bytes on are read in a worker thread (tests lower it). */
+  offThreadBaselineBytes?: number;
 }
 
 export const run: CommandRunner = (args, io) => runScan(args, io, {});
@@ -165,10 +167,11 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   }
   const render: RenderOptions = { format, cwd, threshold, color: style.enabled, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) };
   // --baseline, else the project file's `baseline` (relative to its folder); --write-baseline alone reads none.
-  if (v.baseline !== undefined) render.baseline = readBaseline(abs(v.baseline as string), v.baseline as string);
+  const loadBaseline = (path: string, shown: string) => readBaselineOffThread(path, shown, deps.workerPath ?? findWorkerScript(), deps.offThreadBaselineBytes);
+  if (v.baseline !== undefined) render.baseline = await loadBaseline(abs(v.baseline as string), v.baseline as string);
   else if (config?.baseline && v['write-baseline'] === undefined) {
     const path = toEnginePath(nodePath.resolve(config.root, config.baseline));
-    render.baseline = readBaseline(path, displayPath(path, cwd));
+    render.baseline = await loadBaseline(path, displayPath(path, cwd));
   }
   const writeBaseline = v['write-baseline'] === undefined ? undefined : { path: abs(v['write-baseline'] as string), shown: v['write-baseline'] as string };
   if (writeBaseline) render.writeBaselineTo = writeBaseline.path;
