@@ -136,11 +136,11 @@ function workspaceScan(): void {
   log(`generating ${files} files in ${dir} …`);
   const size = generateMixedWorkspace(dir, files);
   extra.workspace = size;
-  const scanOnce = (jobs: number, format: 'json' | 'text' | 'html' = 'json', command: 'scan' | 'report' = 'scan') => {
+  const scanOnce = (jobs: number, format: 'json' | 'text' | 'html' = 'json', command: 'scan' | 'report' = 'scan', extraArgs: string[] = []) => {
     const rssFile = join(os.tmpdir(), `demarc-bench-rss-${process.pid}`);
     const outFile = join(os.tmpdir(), `demarc-bench-out-${process.pid}.json`);
     const t = performance.now();
-    const args = command === 'scan' ? ['scan', dir, '--format', format, '--output', outFile, '--jobs', String(jobs), '--quiet'] : ['report', dir, '--format', format, '--output', outFile, '--jobs', String(jobs)];
+    const args = command === 'scan' ? ['scan', dir, '--format', format, '--output', outFile, '--jobs', String(jobs), '--quiet', ...extraArgs] : ['report', dir, '--format', format, '--output', outFile, '--jobs', String(jobs)];
     const r = spawnSync(process.execPath, ['--require', join(root, 'bench/rss-probe.cjs'), join(root, 'dist/cli.js'), ...args], {
       env: { ...process.env, DEMARC_BENCH_RSS_FILE: rssFile },
       encoding: 'utf8',
@@ -170,6 +170,18 @@ function workspaceScan(): void {
   const text = scanOnce(2, 'text');
   extra.scanTwoThreadsText = text;
   rows.push({ target: 'CLI scan, 2 threads, text report, wall', measured: text.ms / 1000, unit: 's', limit, note: `CPU/2 ${(text.cpuMs / 2 / 1000).toFixed(1)} s; RSS ${text.rss.toFixed(0)} MB` });
+  // Adopting Demarc on this workspace: a baseline of every finding, then a text scan that accepts them all.
+  log('writing a baseline of every finding, then scanning with it …');
+  const baselineFile = join(os.tmpdir(), `demarc-bench-baseline-${process.pid}.json`);
+  try {
+    scanOnce(2, 'text', 'scan', ['--write-baseline', baselineFile]);
+    const withBaseline = scanOnce(2, 'text', 'scan', ['--baseline', baselineFile]);
+    extra.scanWithBaseline = withBaseline;
+    const mb = statSync(baselineFile).size / 1024 / 1024;
+    rows.push({ target: 'CLI scan, 2 threads, text, with a baseline of every finding', measured: withBaseline.ms / 1000, unit: 's', limit, info: true, note: `RSS ${withBaseline.rss.toFixed(0)} MB; baseline ${mb.toFixed(0)} MB; without it ${(text.ms / 1000).toFixed(1)} s, ${text.rss.toFixed(0)} MB` });
+  } finally {
+    rmSync(baselineFile, { force: true });
+  }
   // The responsibility matrix of the same workspace: every resource's row, spooled and written a row at a time.
   for (const format of ['json', 'html'] as const) {
     log(`demarc report --format ${format} with 2 worker threads …`);

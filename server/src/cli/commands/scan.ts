@@ -158,6 +158,13 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   if (config) options.config = config;
   if (!v.account && (v.profile !== undefined || v.region !== undefined)) throw new UsageError('--profile and --region only apply with --account');
 
+  // The baseline (--baseline, else the project file's; --write-baseline alone reads none) is read while the folders
+  // are discovered: a large one is parsed in a worker thread.
+  const loadBaseline = (path: string, shown: string) => readBaselineOffThread(path, shown, deps.workerPath ?? findWorkerScript(), deps.offThreadBaselineBytes);
+  const configuredBaseline = config?.baseline !== undefined && v['write-baseline'] === undefined ? toEnginePath(nodePath.resolve(config.root, config.baseline)) : undefined;
+  const baselineLoad = v.baseline !== undefined ? loadBaseline(abs(v.baseline as string), v.baseline as string) : configuredBaseline ? loadBaseline(configuredBaseline, displayPath(configuredBaseline, cwd)) : undefined;
+  // Settled at once, so that a failure while discovery runs is not an unhandled rejection; awaited below.
+  baselineLoad?.catch(() => undefined);
   const { units, skipped, problems: discoverProblems } = discover(roots, host, options);
   if (v.account) {
     // Also read in the other Regions the code's providers name, for the settings that are per Region.
@@ -167,12 +174,7 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   }
   const render: RenderOptions = { format, cwd, threshold, color: style.enabled, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) };
   // --baseline, else the project file's `baseline` (relative to its folder); --write-baseline alone reads none.
-  const loadBaseline = (path: string, shown: string) => readBaselineOffThread(path, shown, deps.workerPath ?? findWorkerScript(), deps.offThreadBaselineBytes);
-  if (v.baseline !== undefined) render.baseline = await loadBaseline(abs(v.baseline as string), v.baseline as string);
-  else if (config?.baseline && v['write-baseline'] === undefined) {
-    const path = toEnginePath(nodePath.resolve(config.root, config.baseline));
-    render.baseline = await loadBaseline(path, displayPath(path, cwd));
-  }
+  if (baselineLoad) render.baseline = await baselineLoad;
   const writeBaseline = v['write-baseline'] === undefined ? undefined : { path: abs(v['write-baseline'] as string), shown: v['write-baseline'] as string };
   if (writeBaseline) render.writeBaselineTo = writeBaseline.path;
   const baselineParts: BaselineEntry[][] = [];
