@@ -55,9 +55,10 @@ test('with the baseline, old findings are suppressed and the scan passes; moved 
   for (const f of r.json.findings) assert.deepEqual(f.suppressed, { tool: 'baseline', id: 'ci/baseline.json', reason: null, until: null });
   assert.equal(r.json.summary.findings, 0);
   assert.equal(r.json.summary.suppressed, total);
+  assert.equal((r.json.summary as unknown as { baselined: number }).baselined, total);
   const text = await runCli(['scan', '--baseline', 'ci/baseline.json', '.'], { cwd: root });
   assert.equal(text.code, 0);
-  assert.match(text.stdout, /^0 findings, \d+ suppressed/m);
+  assert.match(text.stdout, /^0 findings, (\d+) suppressed \(\1 by the baseline\), 0 problems/m);
   const verbose = await runCli(['scan', '--verbose', '--baseline', 'ci/baseline.json', '.'], { cwd: root });
   assert.match(verbose.stdout, /aws-ec2-open-admin-ports .*\[suppressed by baseline: ci\/baseline\.json\]/);
 });
@@ -133,6 +134,8 @@ test('a source suppression stays a source suppression and is not written to the 
   assert.ok(!b.findings.some((f) => f.ruleId === 'aws-ec2-open-admin-ports'));
   const r = await scanJson(['--baseline', 'b.json', '.'], { cwd: root });
   assert.equal(r.json.findings.find((f) => f.ruleId === 'aws-ec2-open-admin-ports')?.suppressed?.tool, 'demarc');
+  const counts = r.json.summary as unknown as { suppressed: number; baselined: number };
+  assert.equal(counts.suppressed, counts.baselined + 1, 'the source suppression is counted, not as the baseline');
 });
 
 test('the project file names the baseline; --baseline overrides it; --write-baseline reads none', async () => {

@@ -46,6 +46,8 @@ export interface RenderedProblem {
 
 /** Bit of `RenderedUnit.flags` for a suppressed finding; the low bits hold the severity rank. */
 export const SUPPRESSED_FLAG = 8;
+/** Bit of `RenderedUnit.flags` for a finding the baseline suppressed (SUPPRESSED_FLAG is set too). */
+export const BASELINE_FLAG = 16;
 
 export interface RenderedUnit {
   unit: Unit;
@@ -101,7 +103,7 @@ export function renderUnit(result: Pick<UnitResult, 'unit' | 'files' | 'findings
     const f = findings[i]!;
     positions[i * 2] = f.range.start.line;
     positions[i * 2 + 1] = f.range.start.character;
-    flags[i] = severityRank(f.severity) | (f.suppressedBy ? SUPPRESSED_FLAG : 0);
+    flags[i] = severityRank(f.severity) | (f.suppressedBy ? SUPPRESSED_FLAG : 0) | (f.suppressedBy?.tool === 'baseline' ? BASELINE_FLAG : 0);
     const text = renderFinding(f, ctx, o, textOptions);
     // SARIF: the occurrence number after `hash:` depends on the findings before this one in the whole report; the
     // main thread writes it in at `marks[i]`.

@@ -14,7 +14,7 @@ import { jsonProblem, jsonReport } from './format/json';
 import type { SummaryCounts } from './format/report';
 import { sarifLog } from './format/sarif';
 import { SUPPRESSED_HEADING, textTail } from './format/text';
-import { FRAGMENT_DEPTH, SUPPRESSED_FLAG, type RenderedProblem, type RenderedUnit, type RenderOptions } from './render-unit';
+import { BASELINE_FLAG, FRAGMENT_DEPTH, SUPPRESSED_FLAG, type RenderedProblem, type RenderedUnit, type RenderOptions } from './render-unit';
 import { Spool } from './spool';
 
 /** Where the report goes, a chunk at a time; a returned promise is awaited before the next chunk (backpressure). */
@@ -138,14 +138,16 @@ export class ReportCollector {
     const rankToSeverity: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
     const activeFiles = new Set<number>();
     let active = 0;
+    let baselined = 0;
     for (const row of order) {
       const f = this.flagsOf.data[row]!;
+      if (f & BASELINE_FLAG) baselined++;
       if (f & SUPPRESSED_FLAG) continue;
       active++;
       bySeverity[rankToSeverity[f & 7]!]++;
       activeFiles.add(file[row]!);
     }
-    return { order, problems, files, counts: { findings: active, bySeverity, suppressed: total - active, filesWithFindings: activeFiles.size, filesScanned: files.size } };
+    return { order, problems, files, counts: { findings: active, bySeverity, suppressed: total - active, baselined, filesWithFindings: activeFiles.size, filesScanned: files.size } };
   }
 
   /** Writes the whole report. */
@@ -242,6 +244,7 @@ export function summaryOf(c: CollectedScan, frame: ReportFrame): SummaryCounts {
     findings: c.counts.findings,
     bySeverity: c.counts.bySeverity,
     suppressed: c.counts.suppressed,
+    baselined: c.counts.baselined,
     problems: c.problems.length,
     filesWithFindings: c.counts.filesWithFindings,
     filesScanned: c.counts.filesScanned,

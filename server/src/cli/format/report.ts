@@ -26,6 +26,8 @@ export interface SummaryCounts {
   findings: number;
   bySeverity: Record<Severity, number>;
   suppressed: number;
+  /** Of the suppressed findings, those the baseline accepted. */
+  baselined: number;
   problems: number;
   filesWithFindings: number;
   filesScanned: number;
@@ -42,6 +44,7 @@ export function summarize(r: ScanReport): SummaryCounts {
     findings: active.length,
     bySeverity,
     suppressed: r.findings.length - active.length,
+    baselined: r.findings.filter((f) => f.suppressedBy?.tool === 'baseline').length,
     problems: r.problems.length,
     filesWithFindings: new Set(active.map((f) => f.file)).size,
     filesScanned: r.filesScanned,

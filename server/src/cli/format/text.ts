@@ -88,7 +88,7 @@ export function summaryText(c: SummaryCounts, s: Style): string {
   let head = plural(c.findings, 'finding');
   if (parts.length) head += ` (${parts.join(', ')})`;
   if (c.findings > 0) head += ` in ${plural(c.filesWithFindings, 'file')}`;
-  const tail = [`${c.suppressed} suppressed`, plural(c.problems, 'problem')];
+  const tail = [`${c.suppressed} suppressed${c.baselined > 0 ? ` (${c.baselined} by the baseline)` : ''}`, plural(c.problems, 'problem')];
   const secs = (c.durationMs / 1000).toFixed(2);
   const line = `${head}, ${tail.join(', ')}; scanned ${plural(c.filesScanned, 'file')} in ${secs} s`;
   return c.findings > 0 ? s.bold(line) : line;
