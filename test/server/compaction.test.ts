@@ -50,9 +50,15 @@ test('scanned units without open documents are compact; open, hover and report g
     assert.equal(entries.reduce((n, e) => n + e.counts.findings, 0), published);
 
     // The report analyzes compact units again for itself: every resource, with its findings.
-    const report = await s.client.request<{ resources: { address: string; findings: unknown[] }[]; counts: { total: number } }>('demarc/report', {});
+    const report = await s.client.request<{ resources: { address: string; findings: { ruleId: string; fixable: boolean }[] }[]; counts: { total: number } }>('demarc/report', {});
     assert.equal(report.resources.length, 4);
     assert.ok(report.resources.every((r) => r.findings.length > 0));
+    // Re-analyzed without writing fix edits, fixable findings still say they are.
+    const acl = report.resources.flatMap((r) => r.findings).filter((f) => f.ruleId === 'aws-s3-public-acl');
+    assert.ok(acl.length >= 3 && acl.every((f) => f.fixable), JSON.stringify(acl));
+    const again = await analysis.full(entries[0]!, false);
+    assert.ok(again.result.findings.length > 0 && again.result.findings.every((f) => f.fix === undefined));
+    assert.ok(again.result.findings.some((f) => f.fixOmitted === true));
     assert.equal(report.counts.total, published);
     assert.ok(analysis.allEntries().every((e) => e.compact), 'the report leaves the stored entries compact');
 

@@ -140,7 +140,8 @@ async function buildReport(deps: ServerDeps, params: ReportParams): Promise<Repo
   const seen = new Set<string>();
   for (const stored of deps.analysis.allEntries()) {
     // Units without open documents keep no models once published: the report analyzes them again, one at a time.
-    const entry = await deps.analysis.full(stored);
+    // The report shows whether a finding is fixable, never the edits: they are not written.
+    const entry = await deps.analysis.full(stored, false);
     const files = new Map<string, SourceFile>(entry.result.files.map((f) => [f.path, f]));
     for (const r of entry.result.sourceResources) {
       if (r.mode !== 'resource' || (wanted && !wanted.has(r.file))) continue;
@@ -163,7 +164,7 @@ async function buildReport(deps: ServerDeps, params: ReportParams): Promise<Repo
           message: f.message,
           uri: deps.uris.uri(f.file),
           range: ff ? ff.lines.rangeOf(f.span.start, f.span.end) : f.range,
-          fixable: !!f.fix,
+          fixable: (!!f.fix && f.fix.edits.length > 0) || f.fixOmitted === true,
         };
         if (meta?.responsibility?.layer) rf.layer = meta.responsibility.layer;
         if (f.suppressedBy) {

@@ -245,11 +245,14 @@ export class AnalysisService {
 
   /**
    * The entry with its whole result: a compacted one is analyzed again with the options it had, for the caller only
-   * (the stored entry stays compact, so a report over a large workspace does not pin every model in memory).
+   * (the stored entry stays compact, so a report over a large workspace does not pin every model in memory). `fixes`
+   * false leaves fix edits unwritten (findings say `fixOmitted` instead).
    */
-  async full(entry: AnalysisEntry): Promise<AnalysisEntry> {
+  async full(entry: AnalysisEntry, fixes = true): Promise<AnalysisEntry> {
     if (!entry.compact) return entry;
     const options = await this.analyzeOptions(entry.unit, entry.settings);
+    // Without fixes, a fixable finding says so (fixOmitted) without its edits being written.
+    if (!fixes) options.fixes = false;
     await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       return { ...entry, compact: undefined, result: this.o.engine.analyzeUnit(entry.unit, this.o.host, options) };
