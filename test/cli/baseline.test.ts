@@ -78,6 +78,27 @@ test('a new finding, or a changed line, is not in the baseline and fails the sca
   assert.ok(r.json.findings.filter((f) => f.resource === 'aws_s3_bucket.data').every((f) => f.suppressed?.tool === 'baseline'));
 });
 
+test('entries that match no finding any more are reported, for the files scanned only', async () => {
+  const { root } = await project('stale');
+  const b = JSON.parse(readFileSync(`${root}/ci/baseline.json`, 'utf8')) as { findings: { file: string; ruleId: string }[] };
+  const sgEntries = b.findings.filter((f) => f.ruleId === 'aws-ec2-open-admin-ports').length;
+  assert.ok(sgEntries >= 1);
+  // Nothing changed: no notice.
+  const same = await runCli(['scan', '--baseline', 'ci/baseline.json', '.'], { cwd: root });
+  assert.equal(same.code, 0);
+  assert.doesNotMatch(same.stderr, /match no finding/);
+  // The open port was closed: its entry is stale.
+  writeFileSync(`${root}/infra/main.tf`, bucket('data') + sg.replace('0.0.0.0/0', '10.0.0.0/8'));
+  const fixed = await runCli(['scan', '--baseline', 'ci/baseline.json', '.'], { cwd: root });
+  assert.equal(fixed.code, 0, fixed.stderr);
+  assert.match(fixed.stderr, new RegExp(`demarc scan: ${sgEntries} of the ${b.findings.length} entries in the baseline ci/baseline\\.json match no finding any more \\(fixed, or the line changed\\); write the baseline again`));
+  assert.equal((await runCli(['scan', '--quiet', '--baseline', 'ci/baseline.json', '.'], { cwd: root })).stderr, '', '--quiet says nothing');
+  // Scanning only the template: the Terraform entries are out of scope, not unmatched.
+  const part = await runCli(['scan', '--baseline', 'ci/baseline.json', 'stack.yaml'], { cwd: root });
+  assert.equal(part.code, 0, part.stderr);
+  assert.doesNotMatch(part.stderr, /match no finding/);
+});
+
 test('identical findings are counted: a second open port on an identical line is new', async () => {
   const root = `${dir}/twins`;
   mkdirSync(root, { recursive: true });

@@ -65,8 +65,18 @@ function relativeTo(dir: string, path: string): string {
   return toEnginePath(nodePath.relative(dir, path));
 }
 
+/**
+ * A baseline as read: what the threads apply, and, for the main thread's check of unmatched entries, each entry's
+ * file (`files[fileOf[i]]` for `baseline.keys[i]`).
+ */
+export interface LoadedBaseline {
+  baseline: Baseline;
+  files: string[];
+  fileOf: Uint32Array;
+}
+
 /** Reads and checks a baseline file; anything wrong is a UsageError naming the file (and the position, for JSON). */
-export function readBaseline(path: string, shown: string): Baseline {
+export function readBaseline(path: string, shown: string): LoadedBaseline {
   let text: string;
   try {
     // Read as bytes, then decoded: readFileSync(path, 'utf8') takes about half as long again on a 70 MB file.
@@ -87,15 +97,31 @@ export function readBaseline(path: string, shown: string): Baseline {
   const o = data as Record<string, unknown>;
   if (o.version !== BASELINE_VERSION) throw bad(`has version ${JSON.stringify(o.version)}, and this Demarc reads version ${BASELINE_VERSION}`);
   if (!Array.isArray(o.findings)) throw bad('has no "findings" list');
-  const keys = new Float64Array(o.findings.length);
+  const n = o.findings.length;
+  const unsortedKeys = new Float64Array(n);
+  const unsortedFiles = new Uint32Array(n);
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
   o.findings.forEach((entry: unknown, i: number) => {
     const e = entry as Partial<BaselineEntry> | null;
     if (!e || typeof e !== 'object' || typeof e.file !== 'string' || typeof e.fingerprint !== 'string' || !/^[0-9a-f]{32}$/.test(e.fingerprint)) {
       throw bad(`has an entry without a file and a 32-digit fingerprint (findings[${i}])`);
     }
-    keys[i] = entryKey(e.file.replace(/\\/g, '/'), e.fingerprint);
+    const file = e.file.replace(/\\/g, '/');
+    let fi = fileIndex.get(file);
+    if (fi === undefined) fileIndex.set(file, (fi = files.push(file) - 1));
+    unsortedKeys[i] = entryKey(file, e.fingerprint);
+    unsortedFiles[i] = fi;
   });
-  return { dir: toEnginePath(nodePath.dirname(path)), shown, keys: keys.sort() };
+  // Sorted by key for binary search, each entry's file moving with it.
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => unsortedKeys[a]! - unsortedKeys[b]!);
+  const keys = new Float64Array(n);
+  const fileOf = new Uint32Array(n);
+  order.forEach((from, to) => {
+    keys[to] = unsortedKeys[from]!;
+    fileOf[to] = unsortedFiles[from]!;
+  });
+  return { baseline: { dir: toEnginePath(nodePath.dirname(path)), shown, keys }, files, fileOf };
 }
 
 /** Baselines from this size on are read in a worker thread (see readBaselineOffThread). */
@@ -104,14 +130,14 @@ export const OFF_THREAD_BASELINE_BYTES = 8 * 1024 * 1024;
 export interface BaselineReadRequest {
   readBaseline: { path: string; shown: string };
 }
-export type BaselineReadReply = { baseline: Baseline } | { error: string; usage: boolean };
+export type BaselineReadReply = { loaded: LoadedBaseline } | { error: string; usage: boolean };
 
 /**
  * readBaseline, in a worker thread (`script`, the scan worker) when the file is large: parsing a 60 MB baseline
  * grows the heap by a few hundred MB that the thread then keeps for the rest of the scan; a worker gives it back when
  * it ends, and hands over just the entries. Small files, or no worker script (running from sources), read here.
  */
-export async function readBaselineOffThread(path: string, shown: string, script: string | undefined, threshold = OFF_THREAD_BASELINE_BYTES): Promise<Baseline> {
+export async function readBaselineOffThread(path: string, shown: string, script: string | undefined, threshold = OFF_THREAD_BASELINE_BYTES): Promise<LoadedBaseline> {
   let size = 0;
   try {
     size = fs.statSync(path).size;
@@ -126,7 +152,7 @@ export async function readBaselineOffThread(path: string, shown: string, script:
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the baseline reader stopped (exit code ${code})`)));
   });
-  if ('baseline' in reply) return reply.baseline;
+  if ('loaded' in reply) return reply.loaded;
   if (reply.usage) throw new UsageError(reply.error);
   throw new Error(reply.error);
 }
@@ -161,8 +187,9 @@ function countOf(keys: Float64Array, key: number): number {
  * nothing. Each unit has the baseline's full counts: a file belongs to one unit, except the files of a local module
  * two root modules both call.
  */
-export function applyBaseline(findings: readonly Finding[], files: ReadonlyMap<string, SourceFile>, baseline: Baseline): void {
-  if (baseline.keys.length === 0) return;
+export function applyBaseline(findings: readonly Finding[], files: ReadonlyMap<string, SourceFile>, baseline: Baseline): number[] {
+  const matched: number[] = [];
+  if (baseline.keys.length === 0) return matched;
   const relative = new Map<string, string>();
   const used = new Map<number, number>();
   for (const f of findings) {
@@ -173,8 +200,31 @@ export function applyBaseline(findings: readonly Finding[], files: ReadonlyMap<s
     const n = used.get(key) ?? 0;
     if (n >= countOf(baseline.keys, key)) continue;
     used.set(key, n + 1);
+    matched.push(key);
     f.suppressedBy = { tool: 'baseline', id: baseline.shown, span: f.span };
   }
+  return matched;
+}
+
+/**
+ * How many of the baseline's entries, for files this scan analyzed, matched no finding: fixed findings, or lines
+ * edited since. Left in the file, such an entry would accept the same finding if it came back exactly as it was.
+ * `matched`: the keys the units used; `scanned`: whether a file (relative to the baseline's folder) was analyzed, so
+ * that scanning part of a project does not call the rest of the baseline unmatched.
+ */
+export function unmatchedEntries(loaded: LoadedBaseline, matched: Iterable<number>, scanned: (file: string) => boolean): number {
+  const used = new Map<number, number>();
+  for (const k of matched) used.set(k, (used.get(k) ?? 0) + 1);
+  const inScope = loaded.files.map(scanned);
+  const { keys } = loaded.baseline;
+  let unmatched = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const n = used.get(k) ?? 0;
+    if (n > 0) used.set(k, n - 1);
+    else if (inScope[loaded.fileOf[i]!]) unmatched++;
+  }
+  return unmatched;
 }
 
 /** The entries a baseline written to `baselinePath` gets for these findings: every finding not suppressed in the source. */

@@ -69,6 +69,8 @@ export interface RenderedUnit {
   bytes: Uint8Array;
   /** With RenderOptions.writeBaselineTo: the unit's findings (any severity) as baseline entries. */
   baseline?: BaselineEntry[];
+  /** With RenderOptions.baseline: the keys of the entries the unit's findings matched (any severity). */
+  baselineMatched?: number[];
 }
 
 /** The ArrayBuffers a RenderedUnit can hand over to another thread without copying. */
@@ -86,7 +88,7 @@ export function renderUnit(result: Pick<UnitResult, 'unit' | 'files' | 'findings
   const ctx = { cwd: o.cwd, files };
   const min = severityRank(o.threshold);
   const written = o.writeBaselineTo !== undefined ? baselineEntries(result.findings, files, o.writeBaselineTo) : undefined;
-  if (o.baseline) applyBaseline(result.findings, files, o.baseline);
+  const matched = o.baseline ? applyBaseline(result.findings, files, o.baseline) : undefined;
   // A stable sort: findings that compare equal keep the engine's order, as in the one-piece report.
   const findings = result.findings.filter((f) => severityRank(f.severity) >= min).sort(compareFindings);
   const n = findings.length;
@@ -141,6 +143,7 @@ export function renderUnit(result: Pick<UnitResult, 'unit' | 'files' | 'findings
     marks,
     bytes,
     ...(written ? { baseline: written } : {}),
+    ...(matched ? { baselineMatched: matched } : {}),
   };
 }
 

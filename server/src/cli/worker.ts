@@ -22,7 +22,7 @@ function readBaselineHere(port: MessagePort, request: BaselineReadRequest): void
   const { path, shown } = request.readBaseline;
   let reply: BaselineReadReply;
   try {
-    reply = { baseline: readBaseline(path, shown) };
+    reply = { loaded: readBaseline(path, shown) };
   } catch (e) {
     reply = { error: e instanceof Error ? e.message : String(e), usage: e instanceof UsageError };
   }

@@ -21,7 +21,7 @@ import { ReportCollector, summaryOf, type ReportFrame } from '../report-writer';
 import { Spool } from '../spool';
 import { emitReport, ensureParentDir } from '../output-file';
 import { errnoText } from '../../host/errno';
-import { baselineText, readBaselineOffThread, type BaselineEntry } from '../baseline';
+import { baselineText, readBaselineOffThread, unmatchedEntries, type BaselineEntry } from '../baseline';
 
 export const HELP = `Usage: demarc scan [paths…] [options]
 
@@ -174,16 +174,19 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
   }
   const render: RenderOptions = { format, cwd, threshold, color: style.enabled, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) };
   // --baseline, else the project file's `baseline` (relative to its folder); --write-baseline alone reads none.
-  if (baselineLoad) render.baseline = await baselineLoad;
+  const loadedBaseline = baselineLoad ? await baselineLoad : undefined;
+  if (loadedBaseline) render.baseline = loadedBaseline.baseline;
   const writeBaseline = v['write-baseline'] === undefined ? undefined : { path: abs(v['write-baseline'] as string), shown: v['write-baseline'] as string };
   if (writeBaseline) render.writeBaselineTo = writeBaseline.path;
   const baselineParts: BaselineEntry[][] = [];
+  const baselineMatched: number[] = [];
   const spool = new Spool(deps.spoolMemoryLimit, deps.spoolWrite);
   try {
     const collector = new ReportCollector(units, spool);
     const parallel = { jobs, minUnits: deps.parallelMinUnits, customHost: deps.host !== undefined, workerPath: deps.workerPath };
     const workers = await renderUnits(units, host, options, render, parallel, (i, r) => {
       if (r.baseline) baselineParts[i] = r.baseline;
+      if (r.baselineMatched) for (const k of r.baselineMatched) baselineMatched.push(k);
       collector.add(i, r);
     });
     if (v.verbose && workers > 0) io.stderr(`analyzed with ${workers} worker threads\n`);
@@ -197,6 +200,11 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
     if (spool.warning) io.stderr(`demarc scan: ${spool.warning}\n`);
     if (output && !v.quiet) io.stderr(`${summaryText(summaryOf(collected, frame), makeStyle(false))}\nwrote ${output.shown}\n`);
 
+    if (loadedBaseline && !v.quiet && !writeBaseline) {
+      const { dir, shown, keys } = loadedBaseline.baseline;
+      const unmatched = unmatchedEntries(loadedBaseline, baselineMatched, (file) => collected.files.has(toEnginePath(nodePath.resolve(dir, file))));
+      if (unmatched > 0) io.stderr(`demarc scan: ${unmatched} of the ${keys.length} entries in the baseline ${shown} match no finding any more (fixed, or the line changed); write the baseline again to drop them, so that a finding that comes back is reported\n`);
+    }
     if (writeBaseline) {
       const entries = baselineParts.flat();
       writeFileAtomically(writeBaseline.path, baselineText(entries), writeBaseline.shown);
