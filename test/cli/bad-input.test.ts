@@ -3,11 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Host } from '../../server/src/engine/source';
 import { createNodeHost } from '../../server/src/host/node-host';
-import { BAD_INPUT, runCli, scanJson, type JsonReportShape } from './helpers';
+import { BAD_INPUT, REPO, runCli, scanJson, type JsonReportShape } from './helpers';
 
 let dir = '';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -162,4 +163,36 @@ test('a YAML alias bomb and 10,000-deep nesting finish with a problem naming the
   assert.ok(code === 0 || code === 1, `exit ${code}`);
   console.log(`hostile inputs scanned in ${Date.now() - started} ms`);
   assert.ok(problemFor(json, 'hostile/bomb.yaml').length >= 1, `alias bomb reported: ${JSON.stringify(json.problems)}`);
+});
+
+test('named pipes in the tree or on the command line never hang: each is reported as not a regular file', { skip: process.platform === 'win32' }, () => {
+  // Run as a separate process with a timeout: a read that blocks would block this process's event loop too.
+  const d = `${dir}/pipes`;
+  mkdirSync(d);
+  writeFileSync(`${d}/main.tf`, 'resource "aws_s3_bucket" "fail_beside_pipes" {\n  bucket = "p"\n}\n');
+  for (const name of ['pipe.tf', 'pipe.yaml', 'pipe.tfvars', 'terraform.tfvars', 'config.yaml']) execFileSync('mkfifo', [`${d}/${name}`]);
+  const cli = (args: string[]) => spawnSync(process.execPath, [`${REPO}/dist/cli.js`, 'scan', ...args], { cwd: d, encoding: 'utf8', timeout: 30_000 });
+
+  const tree = cli(['.', '--rule', 'aws-s3-versioning', '--format', 'json', '--verbose']);
+  assert.equal(tree.signal, null, 'finished, not killed by the timeout');
+  assert.equal(tree.status, 2, 'unreadable input: exit 2 after the scan');
+  const json = JSON.parse(tree.stdout) as JsonReportShape;
+  assert.deepEqual(json.findings.map((f) => f.resource), ['aws_s3_bucket.fail_beside_pipes']);
+  for (const name of ['pipe.tf', 'terraform.tfvars']) {
+    const p = json.problems.find((x) => x.file === name);
+    assert.match(p?.message ?? '', /not a regular file \(a pipe, socket or device\)/, name);
+  }
+  assert.ok(json.skipped.some((s) => s.path === 'pipe.yaml'), JSON.stringify(json.skipped));
+
+  const config = cli(['main.tf', '--config', 'config.yaml']);
+  assert.equal(config.signal, null);
+  assert.equal(config.status, 2);
+  assert.match(config.stderr, /cannot read the project file: not a regular file/);
+  const varFile = cli(['main.tf', '--var-file', 'pipe.tfvars', '--format', 'json']);
+  assert.equal(varFile.signal, null);
+  assert.match(varFile.stdout, /not a regular file/);
+  const baseline = cli(['main.tf', '--baseline', 'pipe.yaml']);
+  assert.equal(baseline.signal, null);
+  assert.equal(baseline.status, 2);
+  assert.match(baseline.stderr, /the baseline pipe\.yaml is not a file/);
 });

@@ -1,5 +1,6 @@
 // `demarc scan --write-baseline` / `--baseline`: old findings accepted once, new ones still fail the scan.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,6 +199,17 @@ test('a missing, malformed or foreign baseline is a usage error naming the file'
     assert.equal(r.code, 2, name);
     assert.match(r.stderr, message, name);
     assert.equal(r.stdout, '', `${name}: no report`);
+  }
+  // Not a file: a folder, and a named pipe (reading it would wait for a writer forever).
+  mkdirSync(`${root}/adir`);
+  const folder = await runCli(['scan', '--baseline', 'adir', '.'], { cwd: root });
+  assert.equal(folder.code, 2);
+  assert.match(folder.stderr, /the baseline adir is not a file/);
+  if (process.platform !== 'win32') {
+    execFileSync('mkfifo', [`${root}/pipe`]);
+    const pipe = await runCli(['scan', '--baseline', 'pipe', '.'], { cwd: root });
+    assert.equal(pipe.code, 2);
+    assert.match(pipe.stderr, /the baseline pipe is not a file/);
   }
   // A baseline that cannot be written: its folder is a file.
   writeFileSync(`${root}/taken`, '');

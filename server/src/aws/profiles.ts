@@ -1,7 +1,7 @@
 // Reads the shared AWS config and credentials files, only for what Demarc must decide before the SDK runs:
 // the profile's Region, whether the profile (or a profile it sources from) runs a credential_process, and
 // whether it signs in through IAM Identity Center. Credentials themselves are resolved by the SDK.
-import { readFileSync } from 'node:fs';
+import { readRegularText } from '../host/read-regular';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -54,7 +54,7 @@ function homeOf(env: Record<string, string | undefined>): string {
 
 function readText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularText(path);
   } catch {
     return '';
   }

@@ -11,6 +11,8 @@ import { Worker } from 'node:worker_threads';
 import type { SourceFile } from '../engine/source';
 import type { Finding } from '../engine/types';
 import { parseJsonTree } from '../engine/parse/cloudformation/json';
+import { errnoText } from '../host/errno';
+import { NOT_REGULAR, readRegularFile } from '../host/read-regular';
 import { toEnginePath } from '../host/node-host';
 import { UsageError } from './args';
 import { fingerprintHash } from './format/sarif';
@@ -80,10 +82,12 @@ export function readBaseline(path: string, shown: string): LoadedBaseline {
   let text: string;
   try {
     // Read as bytes, then decoded: readFileSync(path, 'utf8') takes about half as long again on a 70 MB file.
-    text = fs.readFileSync(path).toString('utf8');
+    // A folder, a pipe or a device is refused without reading (a pipe would wait for a writer forever).
+    text = readRegularFile(path).toString('utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `baseline not found: ${shown} (create it with --write-baseline)` : `cannot read the baseline ${shown}: ${(e as Error).message}`);
+    if (code === NOT_REGULAR || code === 'EISDIR') throw new UsageError(`the baseline ${shown} is not a file`);
+    throw new UsageError(code === 'ENOENT' ? `baseline not found: ${shown} (create it with --write-baseline)` : `cannot read the baseline ${shown}: ${errnoText(e)}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;

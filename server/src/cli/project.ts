@@ -1,4 +1,5 @@
 // What `scan` and `report` share before analysis: the project file, the variable files, the connected account.
+import { readRegularText } from '../host/read-regular';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { loadAwsRuntime } from '../aws/loader';
@@ -28,7 +29,7 @@ export function readProjectConfig(
   if (!configPath) return { problems: [] };
   let text: string;
   try {
-    text = fs.readFileSync(configPath, 'utf8');
+    text = readRegularText(configPath);
   } catch (e) {
     throw new UsageError(`cannot read the project file: ${describeFsError(e, displayPath(configPath, o.cwd))}`);
   }

@@ -15,6 +15,8 @@ export function errnoReason(e: unknown): string | undefined {
       return 'it is a folder';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENOTREGULAR':
+      return 'not a regular file (a pipe, socket or device)';
     case 'EMFILE':
     case 'ENFILE':
       return 'too many open files';

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import type { Host } from '../engine/source';
 import { errnoReason } from './errno';
+import { readRegularFile } from './read-regular';
 import { isInside } from '../lsp/uri';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -21,7 +22,7 @@ export function createNodeHost(): Host {
     readFile(path: string): string | undefined {
       let bytes: Buffer;
       try {
-        bytes = fs.readFileSync(path);
+        bytes = readRegularFile(path);
       } catch (e) {
         if (ABSENT.has((e as NodeJS.ErrnoException).code ?? '')) return undefined;
         // Permission problems and the like surface as the loader's "cannot read" problem, with this message.

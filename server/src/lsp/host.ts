@@ -1,5 +1,6 @@
 // The server's view of the workspace: open documents (the editor's unsaved text) over the file system.
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readRegularText } from '../host/read-regular';
 import type { Host } from '../engine/source';
 import { isInside } from './uri';
 
@@ -11,7 +12,7 @@ export function createFsHost(): Host {
   return {
     readFile(path) {
       try {
-        return readFileSync(path, 'utf8');
+        return readRegularText(path);
       } catch {
         return undefined;
       }
