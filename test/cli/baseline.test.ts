@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { entryKey } from '../../server/src/cli/baseline';
 import { REPO, runCli, scanJson } from './helpers';
 
 let dir: string;
@@ -98,6 +99,21 @@ test('entries that match no finding any more are reported, for the files scanned
   const part = await runCli(['scan', '--baseline', 'ci/baseline.json', 'stack.yaml'], { cwd: root });
   assert.equal(part.code, 0, part.stderr);
   assert.doesNotMatch(part.stderr, /match no finding/);
+});
+
+test('the same finding in a copy of the stack is not covered by the original\'s entry', async () => {
+  const root = `${dir}/copies`;
+  mkdirSync(`${root}/dev`, { recursive: true });
+  mkdirSync(`${root}/prod`, { recursive: true });
+  writeFileSync(`${root}/dev/main.tf`, sg);
+  assert.equal((await runCli(['scan', '--write-baseline', 'b.json', 'dev'], { cwd: root })).code, 0);
+  writeFileSync(`${root}/prod/main.tf`, sg); // the same code, so the same fingerprint, in another file
+  const r = await scanJson(['--baseline', 'b.json', '.'], { cwd: root });
+  assert.equal(r.code, 1);
+  const open = r.json.findings.filter((f) => f.ruleId === 'aws-ec2-open-admin-ports');
+  assert.deepEqual(open.map((f) => [f.file, f.suppressed?.tool ?? null]), [['dev/main.tf', 'baseline'], ['prod/main.tf', null]]);
+  assert.notEqual(entryKey('dev/main.tf', 'ab'.repeat(16)), entryKey('prod/main.tf', 'ab'.repeat(16)));
+  assert.ok(Number.isSafeInteger(entryKey('x', 'f'.repeat(32))) && entryKey('x', 'f'.repeat(32)) === entryKey('x', 'f'.repeat(32)));
 });
 
 test('identical findings are counted: a second open port on an identical line is new', async () => {

@@ -15,7 +15,7 @@ import { errnoText } from '../host/errno';
 import { NOT_REGULAR, readRegularFile } from '../host/read-regular';
 import { toEnginePath } from '../host/node-host';
 import { UsageError } from './args';
-import { fingerprintHash } from './format/sarif';
+import { fingerprintHash, sha256Hex } from './format/sarif';
 
 export const BASELINE_VERSION = 1;
 
@@ -50,16 +50,12 @@ export interface Baseline {
 }
 
 /**
- * A finding's file (relative to the baseline) and fingerprint as a 52-bit number: the fingerprint's first 52 bits with
- * an FNV-1a hash of the path mixed into the low 32. Two different findings share a key with a chance of about one in
- * 4.5 × 10^15, far below anything a baseline of any size could meet.
+ * A finding's file (relative to the baseline) and fingerprint as one number: the first 52 bits of the SHA-256 of both
+ * (a double holds 53 exactly). The same finding in two files (copies of one stack per environment) gets two unrelated
+ * keys; a new finding matches an unrelated entry of a 200,000-entry baseline with a chance of about 1 in 2 × 10^10.
  */
 export function entryKey(file: string, fingerprint: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193);
-  const high = parseInt(fingerprint.slice(0, 5), 16);
-  const low = (parseInt(fingerprint.slice(5, 13), 16) ^ h) >>> 0;
-  return high * 4294967296 + low;
+  return parseInt(sha256Hex(`${file}\u0000${fingerprint}`).slice(0, 13), 16);
 }
 
 /** `path` relative to `dir`, with forward slashes (the engine's paths are absolute with forward slashes). */
@@ -243,8 +239,8 @@ export function baselineEntries(findings: readonly Finding[], files: ReadonlyMap
 }
 
 /**
- * The baseline file's text: one finding a line (a regenerated file diffs line by line, and is about a third smaller
- * than indented JSON), sorted by file, line and rule.
+ * The baseline file's text: one finding a line (a regenerated file diffs line by line, and is smaller than indented
+ * JSON), sorted by file, line and rule.
  */
 export function baselineText(entries: BaselineEntry[]): string {
   const sorted = [...entries].sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0)));

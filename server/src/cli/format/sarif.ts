@@ -146,7 +146,7 @@ export function fingerprint(f: Finding, file: SourceFile | undefined, seen: Map<
 }
 
 /** One-shot crypto.hash (Node 20.12+) is about twice as fast as a Hash object for short texts; older Node gets the object. */
-const sha256Hex: (text: string) => string =
+export const sha256Hex: (text: string) => string =
   typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** The hash part of a fingerprint: 32 hex digits; the occurrence number depends on the whole report's order. */
