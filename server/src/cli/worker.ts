@@ -2,7 +2,7 @@
 // language server's workspace scan. It analyzes the units the main thread sends, in batches, with its own file
 // system host (limited to the workspace folders when asked), and answers with plain-data results: the rendered
 // report part of each unit (RenderedUnit, its buffers transferred, not copied), its matrix rows (`demarc report`),
-// or the raw findings.
+// or the raw findings. Started with a BaselineReadRequest instead, it reads one large baseline file and ends.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { UsageError } from './args';
 import { readBaseline, type BaselineReadReply, type BaselineReadRequest } from './baseline';

@@ -173,7 +173,6 @@ async function scan(args: string[], io: CliIO, deps: ScanDeps): Promise<number> 
     options.account = account;
   }
   const render: RenderOptions = { format, cwd, threshold, color: style.enabled, quiet: Boolean(v.quiet), verbose: Boolean(v.verbose) };
-  // --baseline, else the project file's `baseline` (relative to its folder); --write-baseline alone reads none.
   const loadedBaseline = baselineLoad ? await baselineLoad : undefined;
   if (loadedBaseline) render.baseline = loadedBaseline.baseline;
   const writeBaseline = v['write-baseline'] === undefined ? undefined : { path: abs(v['write-baseline'] as string), shown: v['write-baseline'] as string };
