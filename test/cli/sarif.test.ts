@@ -137,7 +137,18 @@ test('findings a baseline accepts carry an external suppression, and the log sti
     assertValid(log);
     const results = log.runs[0].results;
     assert.ok(results.length > 0);
-    for (const r of results) assert.equal(r.suppressions[0].kind, 'external');
+    for (const r of results) {
+      assert.equal(r.suppressions[0].kind, 'external');
+      assert.equal(r.baselineState, 'unchanged');
+    }
+    // A new finding next to the accepted ones: baselineState "new", no suppression; without a baseline, no state.
+    writeFileSync(`${dir}/extra.tf`, 'resource "aws_s3_bucket" "added_later" {\n  bucket = "x"\n}\n');
+    const next = (await sarif(['--baseline', 'baseline.json', '.'], dir)).log;
+    assertValid(next);
+    const added = next.runs[0].results.filter((r: Sarif) => r.message.text.includes('aws_s3_bucket.added_later'));
+    assert.ok(added.length > 0 && added.every((r: Sarif) => r.baselineState === 'new' && !r.suppressions));
+    const plain = (await sarif(['.'], dir)).log;
+    assert.ok(plain.runs[0].results.every((r: Sarif) => !('baselineState' in r)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -154,7 +154,7 @@ function renderFinding(f: Finding, ctx: { cwd: string; files: Map<string, Source
     case 'sarif': {
       sarifRuleIndex ??= ruleIndexes();
       const hash = fingerprintHash(f, ctx.files.get(f.file));
-      return stringifyAtDepth(sarifResult(f, ctx, sarifRuleIndex, `${hash}:`), FRAGMENT_DEPTH.sarif);
+      return stringifyAtDepth(sarifResult(f, ctx, sarifRuleIndex, `${hash}:`, o.baseline !== undefined), FRAGMENT_DEPTH.sarif);
     }
     case 'text':
       if (!f.suppressedBy) return shownFindingText(f, ctx.cwd, t);

@@ -84,8 +84,11 @@ export function sarifLog(toolVersion: string, cwd: string, rules: readonly RuleM
   };
 }
 
-/** One result; `fingerprintValue` is the `hash:occurrence` partial fingerprint (see fingerprint()). */
-export function sarifResult(f: Finding, r: RenderContext, ruleIndex: ReadonlyMap<string, number>, fingerprintValue: string): Json {
+/**
+ * One result; `fingerprintValue` is the `hash:occurrence` partial fingerprint (see fingerprint()). `compared`: the scan
+ * had a baseline, so the result says whether it is new or was in it (SARIF `baselineState`).
+ */
+export function sarifResult(f: Finding, r: RenderContext, ruleIndex: ReadonlyMap<string, number>, fingerprintValue: string, compared = false): Json {
   const result: Json = {
     ruleId: f.ruleId,
     level: sarifLevel(f.severity),
@@ -103,6 +106,7 @@ export function sarifResult(f: Finding, r: RenderContext, ruleIndex: ReadonlyMap
       ...(f.notes?.length ? { notes: f.notes } : {}),
     },
   };
+  if (compared) result.baselineState = f.suppressedBy?.tool === 'baseline' ? 'unchanged' : 'new';
   const i = ruleIndex.get(f.ruleId);
   if (i !== undefined) result.ruleIndex = i;
   if (f.related.length) {
