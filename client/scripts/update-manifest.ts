@@ -16,6 +16,8 @@ const MARKDOWN: Record<string, string> = {
   'demarc.severityOverrides': 'Severity per rule id, for example `{ "aws-s3-versioning": "low" }`. Use `"off"` to hide a rule\'s findings in the editor. The project file `.demarc.yaml` applies to every tool; this setting only to the editor.',
   'demarc.rules.exclude': 'Rule ids that never run in the editor, in addition to those `.demarc.yaml` turns off.',
   'demarc.exclude': 'Glob patterns, relative to the workspace folder, of files that get no diagnostics (for example `**/generated/**`).',
+  'demarc.baseline.mode':
+    'What the editor does with findings that the baseline named by `baseline:` in `.demarc.yaml` accepts (see `demarc scan --write-baseline`): `dim` shows them as hints marked "(in the baseline)", outside the Problems counts; `hide` shows nothing; `show` shows them like any other finding. A finding whose line you edit is new again.',
   'demarc.analysis.maxFileSize': 'Files larger than this many bytes are skipped with one notice instead of being analyzed.',
   'demarc.analysis.debounceMs': 'Milliseconds of quiet after the last keystroke before an open file is analyzed again (with `#demarc.run#` set to `onType`).',
   'demarc.trace.server': 'Log the messages between VS Code and the Demarc language server in the **Demarc** output channel.',

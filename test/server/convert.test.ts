@@ -117,9 +117,12 @@ test('settings: defaults, validation of wrong types, manifest covers every setti
   assert.deepEqual(s.rules.exclude, ['x']);
   assert.equal(s.analysis.debounceMs, 0);
   assert.equal(s.analysis.maxFileSize, DEFAULT_SETTINGS.analysis.maxFileSize);
+  assert.equal(s.baseline.mode, 'dim');
+  assert.equal(normalizeSettings({ baseline: { mode: 'hide' } }).baseline.mode, 'hide');
+  assert.equal(normalizeSettings({ baseline: { mode: 'loud' } }).baseline.mode, 'dim');
   assert.deepEqual(Object.keys(SETTINGS_MANIFEST).sort(), [
     'demarc.analysis.debounceMs', 'demarc.analysis.maxFileSize', 'demarc.aws.connect', 'demarc.aws.profile', 'demarc.aws.region',
-    'demarc.enable', 'demarc.exclude', 'demarc.rules.exclude', 'demarc.run', 'demarc.severityOverrides', 'demarc.trace.server',
+    'demarc.baseline.mode', 'demarc.enable', 'demarc.exclude', 'demarc.rules.exclude', 'demarc.run', 'demarc.severityOverrides', 'demarc.trace.server',
   ]);
 });
 

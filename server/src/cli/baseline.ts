@@ -15,7 +15,7 @@ import { errnoText } from '../host/errno';
 import { NOT_REGULAR, readRegularFile } from '../host/read-regular';
 import { toEnginePath } from '../host/node-host';
 import { UsageError } from './args';
-import { fingerprintHash, sha256Hex } from './format/sarif';
+import { fingerprintHash, sha256Hex } from '../shared/fingerprint';
 
 export const BASELINE_VERSION = 1;
 
@@ -85,6 +85,11 @@ export function readBaseline(path: string, shown: string): LoadedBaseline {
     if (code === NOT_REGULAR || code === 'EISDIR') throw new UsageError(`the baseline ${shown} is not a file`);
     throw new UsageError(code === 'ENOENT' ? `baseline not found: ${shown} (create it with --write-baseline)` : `cannot read the baseline ${shown}: ${errnoText(e)}`);
   }
+  return parseBaseline(text, path, shown);
+}
+
+/** A baseline file's text, checked; `path` is where it is (entries are relative to its folder). Throws UsageError. */
+export function parseBaseline(text: string, path: string, shown: string): LoadedBaseline {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
   try {
@@ -188,22 +193,45 @@ function countOf(keys: Float64Array, key: number): number {
  * two root modules both call.
  */
 export function applyBaseline(findings: readonly Finding[], files: ReadonlyMap<string, SourceFile>, baseline: Baseline): number[] {
-  const matched: number[] = [];
-  if (baseline.keys.length === 0) return matched;
+  const matched = matchBaseline(findings, files, baseline);
+  for (const { finding: f } of matched) f.suppressedBy = { tool: 'baseline', id: baseline.shown, span: f.span };
+  return matched.map((m) => m.key);
+}
+
+/**
+ * The findings of one unit that the baseline accepts, with the key each used; nothing is changed. Findings suppressed
+ * in the source are passed over. `files`: the unit's files, for the lines the fingerprints read.
+ */
+export function matchBaseline<F extends BaselineCandidate>(findings: readonly F[], files: ReadonlyMap<string, Pick<SourceFile, 'lines'>>, baseline: Baseline): { finding: F; key: number }[] {
+  const matched: { finding: F; key: number }[] = [];
+  const accept = baselineMatcher(baseline, files);
+  for (const f of findings) {
+    const key = accept(f);
+    if (key !== undefined) matched.push({ finding: f, key });
+  }
+  return matched;
+}
+
+type BaselineCandidate = Pick<Finding, 'ruleId' | 'resource' | 'range' | 'file' | 'suppressedBy'>;
+
+/**
+ * Asked finding by finding (the language server converts a unit's findings in time slices): the key of the entry that
+ * accepts it, or undefined. It counts what it accepted, so identical findings beyond the entry's count are new.
+ */
+export function baselineMatcher(baseline: Baseline, files: ReadonlyMap<string, Pick<SourceFile, 'lines'>>): (f: BaselineCandidate) => number | undefined {
+  if (baseline.keys.length === 0) return () => undefined;
   const relative = new Map<string, string>();
   const used = new Map<number, number>();
-  for (const f of findings) {
-    if (f.suppressedBy) continue;
+  return (f) => {
+    if (f.suppressedBy) return undefined;
     let rel = relative.get(f.file);
     if (rel === undefined) relative.set(f.file, (rel = relativeTo(baseline.dir, f.file)));
     const key = entryKey(rel, fingerprintHash(f, files.get(f.file)));
     const n = used.get(key) ?? 0;
-    if (n >= countOf(baseline.keys, key)) continue;
+    if (n >= countOf(baseline.keys, key)) return undefined;
     used.set(key, n + 1);
-    matched.push(key);
-    f.suppressedBy = { tool: 'baseline', id: baseline.shown, span: f.span };
-  }
-  return matched;
+    return key;
+  };
 }
 
 /**

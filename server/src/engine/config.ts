@@ -319,8 +319,14 @@ export function findProjectConfig(startDir: string, host: Host, stopAt?: string)
  * Finds and parses the project file for `dir` in one step (what the language server and the commands need).
  * `config` is absent when there is no file or when it has errors; `problems` then say why.
  */
-export function loadProjectConfig(dir: string, host: Host, stopAt?: string, options: ParseConfigOptions = {}): { config?: ProjectConfig; problems: Problem[]; path?: string } {
-  const path = findProjectConfig(dir, host, stopAt);
+export function loadProjectConfig(dir: string, host: Host, stopAt?: string, options: ParseConfigOptions = {}, cache?: ProjectConfigCache): LoadedProjectConfig {
+  const at = `${dir}\u0000${stopAt ?? ''}`;
+  let path: string | undefined;
+  if (cache?.found.has(at)) path = cache.found.get(at);
+  else {
+    path = findProjectConfig(dir, host, stopAt);
+    cache?.found.set(at, path);
+  }
   if (!path) return { problems: [] };
   let text: string | undefined;
   let reason = 'cannot read the file';
@@ -330,8 +336,28 @@ export function loadProjectConfig(dir: string, host: Host, stopAt?: string, opti
     reason = `cannot read the file: ${(e as Error).message}`;
   }
   if (text === undefined) return { path, problems: [{ file: path, severity: 'error', code: 'config-unreadable', message: reason, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+  const seen = cache?.parsed.get(path);
+  if (seen && seen.text === text) return seen.result;
   const { config, problems } = parseProjectConfig(text, path, options);
-  return problems.some((p) => p.severity === 'error') ? { path, problems } : { path, config, problems };
+  const result = problems.some((p) => p.severity === 'error') ? { path, problems } : { path, config, problems };
+  cache?.parsed.set(path, { text, result });
+  return result;
+}
+
+export interface LoadedProjectConfig {
+  config?: ProjectConfig;
+  problems: Problem[];
+  path?: string;
+}
+
+/**
+ * What loadProjectConfig may keep between calls (the language server asks once per unit): which project file applies
+ * from a folder, and the last parse of each file (reused while its text is the same). Clear `found` when a project
+ * file appears or goes.
+ */
+export interface ProjectConfigCache {
+  found: Map<string, string | undefined>;
+  parsed: Map<string, { text: string; result: LoadedProjectConfig }>;
 }
 
 /** Path of `file` relative to the project root, or undefined when it lies outside. */

@@ -1,7 +1,8 @@
 // The editor-side analysis loop: which unit a document belongs to, when to (re)analyze it, result caching by the
 // versions it read, and publishing diagnostics for every file of the unit. The engine does the analysis itself.
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { AnalyzeOptions, Unit, UnitResult } from '../engine/analyze';
 import type { AccountPosture } from '../engine/account/types';
 import { kindFromName } from '../engine/detect';
@@ -15,6 +16,7 @@ import type { OverlayHost } from './host';
 import { isInside, type UriMap } from './uri';
 import type { ScanPool } from './scan-pool';
 import { Slicer } from './slices';
+import { baselineMatcher, parseBaseline, type Baseline } from '../cli/baseline';
 
 export interface AnalysisSink {
   /**
@@ -65,6 +67,8 @@ export interface AnalysisEntry {
   published: Set<string>;
   /** Regions its provider blocks name (kept through compaction): where the account is read too. */
   regions: string[];
+  /** The project file's baseline (see demarc.baseline.mode), when it names one that could be read. */
+  baseline?: Baseline;
 }
 
 interface Contribution {
@@ -84,6 +88,8 @@ interface Contribution {
  * a file's 5,000 diagnostics (3 MB of JSON) would otherwise serialize them all at once, in one 40 ms stretch.
  */
 export const ENCODE_MIN_FINDINGS = 500;
+/** Baselines larger than this are not read by the server (parsing one would hold up every request for seconds). */
+export const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
 /** Diagnostics per piece of encoded JSON (about 140 KB). */
 const ENCODE_PIECE = 256;
 
@@ -121,6 +127,8 @@ export class AnalysisService {
   private readonly regionListeners: (() => void)[] = [];
   /** Region → how many units' provider blocks name it (AnalysisEntry.regions of the stored entries). */
   private readonly regionUnits = new Map<string, number>();
+  /** Baseline files named by project files, read once (undefined: unusable, and logged once) until they change. */
+  private readonly baselines = new Map<string, Baseline | undefined>();
 
   constructor(private readonly o: AnalysisServiceOptions) {}
 
@@ -287,7 +295,11 @@ export class AnalysisService {
   /** Files changed on disk (workspace/didChangeWatchedFiles). */
   filesChanged(paths: string[], delay: number): void {
     const configChanged = paths.some((p) => baseName(p) === '.demarc.yaml' || baseName(p) === '.demarc.yml');
-    if (configChanged) {
+    const baselineChanged = paths.some((p) => this.baselines.has(p));
+    if (configChanged || baselineChanged) {
+      // A project file can name another baseline, and a baseline can accept other findings: every unit again.
+      this.baselines.clear();
+      this.o.engine.projectConfig?.invalidate?.();
       for (const [key, s] of this.units) {
         s.generation++;
         this.scheduleKey(key, delay);
@@ -453,6 +465,8 @@ export class AnalysisService {
       published: new Set(),
       regions: current.kind === 'terraform' ? (this.o.engine.statedRegions?.(result) ?? []) : [],
     };
+    const baseline = options.config?.baseline !== undefined ? this.baselineAt(resolveFrom(options.config.root, options.config.baseline)) : undefined;
+    if (baseline) entry.baseline = baseline;
     const byFile = await this.contributionsOf(entry, () => this.disposed || s.token !== token);
     if (this.disposed) return undefined;
     // A newer request took over while the findings were converted (in time slices): it publishes instead.
@@ -526,14 +540,26 @@ export class AnalysisService {
     for (const f of entry.unit.files) byFile.set(f, empty());
     for (const f of result.files) if (ours(f.path)) byFile.set(f.path, empty());
 
+    // Findings the project file's baseline accepts: hints marked as such, or nothing (demarc.baseline.mode).
+    const mode = settings.baseline.mode;
+    const accepted = entry.baseline && mode !== 'show' ? baselineMatcher(entry.baseline, filesByPath) : undefined;
+    let acceptedCount = 0;
     // A unit with thousands of findings takes tens of ms to convert: in slices, so the open file's requests go first.
     const slicer = new Slicer();
     for (let i = 0; i < result.findings.length; i++) {
       const f = result.findings[i]!;
       const c = contribution(f.file);
       if (!c) continue;
-      const d = this.safeDiagnostic(f, entry, settings);
-      if (d) {
+      const inBaseline = accepted !== undefined && accepted(f) !== undefined;
+      if (inBaseline) acceptedCount++;
+      const d = inBaseline && mode === 'hide' ? undefined : this.safeDiagnostic(f, entry, settings);
+      if (d && inBaseline) {
+        // Out of the Problems counts (VS Code lists no hints there), still visible in the text and its hover.
+        d.severity = DiagnosticSeverity.Hint;
+        d.message = `${typeof d.message === 'string' ? d.message : d.message.value} (in the baseline)`;
+        c.diagnostics.push(d);
+        c.severities.push(undefined);
+      } else if (d) {
         c.diagnostics.push(d);
         c.severities.push(overriddenSeverity(f, settings.severityOverrides));
       }
@@ -576,6 +602,8 @@ export class AnalysisService {
       }
     }
 
+    // The status counts leave out what the baseline accepted.
+    if (acceptedCount > 0) entry.counts = { ...entry.counts, findings: Math.max(0, entry.counts.findings - acceptedCount) };
     const excluded = this.excludeMatcher(entry);
     for (const [path, c] of byFile) {
       const v = entry.versions.get(path);
@@ -623,6 +651,35 @@ export class AnalysisService {
       this.o.sink.error(`finding of rule ${f.ruleId} in ${f.file} could not be shown: ${errorText(e)}`);
       return undefined;
     }
+  }
+
+  /**
+   * The baseline at `path`, read through the host (an open, unsaved baseline counts) and kept until it or a project
+   * file changes. One that is missing, malformed or over MAX_BASELINE_BYTES is logged once and not applied.
+   */
+  private baselineAt(path: string): Baseline | undefined {
+    if (this.baselines.has(path)) return this.baselines.get(path);
+    let baseline: Baseline | undefined;
+    const size = this.o.host.fileSize(path);
+    if (size !== undefined && size > MAX_BASELINE_BYTES) this.o.sink.log(`the baseline ${path} is over ${MAX_BASELINE_BYTES / 1024 / 1024} MB: the editor shows its findings like any others (demarc scan still applies it)`);
+    else {
+      let text: string | undefined;
+      try {
+        text = this.o.host.readFile(path);
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined) this.o.sink.log(`the baseline ${path} named by the project file cannot be read: the editor shows its findings like any others`);
+      else {
+        try {
+          baseline = parseBaseline(text, path, path).baseline;
+        } catch (e) {
+          this.o.sink.log(`${e instanceof Error ? e.message : String(e)}: the editor shows its findings like any others`);
+        }
+      }
+    }
+    this.baselines.set(path, baseline);
+    return baseline;
   }
 
   private excludeMatcher(entry: AnalysisEntry): (path: string) => boolean {
@@ -902,6 +959,12 @@ export function parentDir(path: string): string {
 
 function joinPath(dir: string, name: string): string {
   return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+}
+
+/** `rel` (a path in a project file) from the project file's folder `dir`: normalized, or as it is when absolute. */
+function resolveFrom(dir: string, rel: string): string {
+  const p = rel.replace(/\\/g, '/');
+  return /^([a-zA-Z]:)?\//.test(p) ? p : posix.normalize(joinPath(dir, p));
 }
 
 function baseName(path: string): string {

@@ -24,6 +24,8 @@ export interface ExplainPort {
 export interface ProjectConfigPort {
   /** Reads `.demarc.yaml` for a folder (searching upwards to `stopAt`); `config` goes into AnalyzeOptions.config. */
   load(dir: string, host: Host, stopAt: string | undefined): { config?: AnalyzeOptions['config']; problems: Problem[]; path?: string };
+  /** Forgets which project file applies where (one was created, deleted or changed). */
+  invalidate?(): void;
 }
 
 export interface EnginePort {

@@ -4,6 +4,7 @@ import { detectKind } from '../engine/detect';
 import { explainAttribute, explainResource } from '../engine/responsibility/explain';
 import { renderAttributeMarkdown, renderResourceMarkdown } from '../engine/responsibility/render';
 import { getRuleMeta, ruleHelpUri } from '../engine/rules/registry';
+import { loadProjectConfig, type ProjectConfigCache } from '../engine/config';
 import type { EnginePort, LinesOf } from './engine-port';
 import type { UnitResult } from '../engine/analyze';
 import type { SourceResource } from '../engine/source';
@@ -26,6 +27,7 @@ function cardContext(resource: SourceResource, lines: LinesOf, unit: UnitResult 
 }
 
 export function createEngine(): EnginePort {
+  const cache: ProjectConfigCache = { found: new Map(), parsed: new Map() };
   return {
     discover,
     analyzeUnit,
@@ -33,6 +35,14 @@ export function createEngine(): EnginePort {
     ruleMeta: getRuleMeta,
     ruleHelpUri,
     statedRegions: (result) => statedRegions(result.sourceResources),
+    // The editor reads the same .demarc.yaml as demarc scan: rules, severities, exclusions, tags, owners, baseline.
+    projectConfig: {
+      load: (dir, host, stopAt) => loadProjectConfig(dir, host, stopAt, { knownRules: (id) => getRuleMeta(id) !== undefined }, cache),
+      invalidate: () => {
+        cache.found.clear();
+        cache.parsed.clear();
+      },
+    },
     explain: {
       resourceMarkdown: (resource, findings, lines, opts) => renderResourceMarkdown(explainResource(resource, findings, cardContext(resource, lines, opts?.unit)), { commandLinks: !!opts?.commandLinks }),
       attributeMarkdown: (resource, path, value, lines, root) => {

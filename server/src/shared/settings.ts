@@ -6,6 +6,7 @@
 export type SettingSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type RunMode = 'onType' | 'onSave';
 export type TraceLevel = 'off' | 'messages' | 'verbose';
+export type BaselineMode = 'dim' | 'hide' | 'show';
 
 /** The shape `workspace/configuration` returns for section `demarc` (VS Code nests dotted keys into objects). */
 export interface Settings {
@@ -31,6 +32,13 @@ export interface Settings {
     /** demarc.trace.server: LSP message tracing in the output channel (read by the client). */
     server: TraceLevel;
   };
+  baseline: {
+    /**
+     * demarc.baseline.mode: what the editor does with findings the project file's baseline accepts: hints marked
+     * "in the baseline" (dim), no diagnostic (hide), or the usual diagnostic (show).
+     */
+    mode: BaselineMode;
+  };
   aws: {
     /** demarc.aws.profile: named profile from the shared AWS config files; empty = default chain. */
     profile: string;
@@ -49,6 +57,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   exclude: [],
   analysis: { maxFileSize: 4 * 1024 * 1024, debounceMs: 200 },
   trace: { server: 'off' },
+  baseline: { mode: 'dim' },
   aws: { profile: '', region: '', connect: false },
 }) as Settings;
 
@@ -81,6 +90,13 @@ export const SETTINGS_MANIFEST: Record<string, SettingDescriptor> = {
   'demarc.exclude': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', description: 'Glob patterns, relative to the workspace folder, of files that get no diagnostics.' },
   'demarc.analysis.maxFileSize': { type: 'number', minimum: 1024, default: DEFAULT_SETTINGS.analysis.maxFileSize, scope: 'resource', description: 'Files larger than this many bytes are skipped with a notice.' },
   'demarc.analysis.debounceMs': { type: 'number', minimum: 0, default: DEFAULT_SETTINGS.analysis.debounceMs, scope: 'resource', description: 'Milliseconds of quiet after a keystroke before re-analysis.' },
+  'demarc.baseline.mode': {
+    type: 'string',
+    enum: ['dim', 'hide', 'show'],
+    default: DEFAULT_SETTINGS.baseline.mode,
+    scope: 'resource',
+    description: 'Findings accepted in the baseline named by .demarc.yaml (demarc scan --write-baseline): shown as hints marked "in the baseline" (dim), not shown (hide), or shown like any other finding (show).',
+  },
   'demarc.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: 'Trace the messages between VS Code and the Demarc language server.' },
   'demarc.aws.profile': { type: 'string', default: '', scope: 'machine-overridable', description: 'AWS profile for account checks (empty: the default credential chain).' },
   'demarc.aws.region': { type: 'string', default: '', scope: 'machine-overridable', description: 'AWS region for account checks (empty: from the profile or the Terraform provider).' },
@@ -98,6 +114,7 @@ export function normalizeSettings(raw: unknown): Settings {
   const analysis = isRecord(r.analysis) ? r.analysis : {};
   const trace = isRecord(r.trace) ? r.trace : {};
   const aws = isRecord(r.aws) ? r.aws : {};
+  const baseline = isRecord(r.baseline) ? r.baseline : {};
   const overrides: Record<string, SettingSeverity | 'off'> = {};
   if (isRecord(r.severityOverrides)) {
     for (const [id, v] of Object.entries(r.severityOverrides)) {
@@ -115,6 +132,7 @@ export function normalizeSettings(raw: unknown): Settings {
       debounceMs: positiveNumber(analysis.debounceMs, d.analysis.debounceMs, true),
     },
     trace: { server: trace.server === 'messages' || trace.server === 'verbose' || trace.server === 'off' ? trace.server : d.trace.server },
+    baseline: { mode: baseline.mode === 'dim' || baseline.mode === 'hide' || baseline.mode === 'show' ? baseline.mode : d.baseline.mode },
     aws: {
       profile: typeof aws.profile === 'string' ? aws.profile : d.aws.profile,
       region: typeof aws.region === 'string' ? aws.region : d.aws.region,

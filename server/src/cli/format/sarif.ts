@@ -1,6 +1,8 @@
 // `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other viewers. Rule descriptors come from the
 // same metadata as hovers and docs; fingerprints survive lines moving; fixes and suppressions are included.
-import * as crypto from 'node:crypto';
+import { fingerprintHash } from '../../shared/fingerprint';
+
+export { fingerprintHash, sha256Hex } from '../../shared/fingerprint';
 import type { RuleMeta } from '../../engine/rules/meta';
 import { allRules, ruleHelpUri } from '../../engine/rules/registry';
 import type { SourceFile } from '../../engine/source';
@@ -149,16 +151,6 @@ export function fingerprint(f: Finding, file: SourceFile | undefined, seen: Map<
   return `${h}:${n}`;
 }
 
-/** One-shot crypto.hash (Node 20.12+) is about twice as fast as a Hash object for short texts; older Node gets the object. */
-export const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
-
-/** The hash part of a fingerprint: 32 hex digits; the occurrence number depends on the whole report's order. */
-export function fingerprintHash(f: Finding, file: SourceFile | undefined): string {
-  const lineText = file ? file.lines.lineText(f.range.start.line) : '';
-  const normalized = lineText.replace(/\s+/g, ' ').trim();
-  return sha256Hex(`${f.ruleId}\u0000${f.resource ?? ''}\u0000${normalized}`).slice(0, 32);
-}
 
 function sarifFix(f: Finding, r: RenderContext): Json | undefined {
   const fix = f.fix!;
