@@ -184,6 +184,19 @@ test('findProjectConfig walks up to the repository root and no further', () => {
   assert.equal(findProjectConfig('/work/a/b/', memoryHost(['/work/a/b/main.tf'])), undefined);
 });
 
+test('findProjectConfig with a memo: sibling folders stop at their shared parent, answers unchanged', () => {
+  const base = memoryHost(['/work/.demarc.yaml', '/work/stacks/a/main.tf', '/work/stacks/b/main.tf', '/work/stacks/c/main.tf', '/work/other/main.tf']);
+  const reads: string[] = [];
+  const host: Host = { ...base, readDir: (d) => (reads.push(d), base.readDir(d)) };
+  const memo = new Map<string, string | undefined>();
+  for (const d of ['a', 'b', 'c']) assert.equal(findProjectConfig(`/work/stacks/${d}`, host, undefined, memo), '/work/.demarc.yaml');
+  assert.deepEqual(reads, ['/work/stacks/a', '/work/stacks', '/work', '/work/stacks/b', '/work/stacks/c']);
+  assert.equal(findProjectConfig('/work/other', host, undefined, memo), '/work/.demarc.yaml');
+  assert.equal(reads.filter((r) => r === '/work').length, 1);
+  // Another stop gives other answers, kept apart.
+  assert.equal(findProjectConfig('/work/stacks/a', host, '/work/stacks', memo), undefined);
+});
+
 test('findProjectConfig on the real file system', () => {
   const dir = mkdtempSync(join(tmpdir(), 'demarc-config-')).replace(/\\/g, '/');
   try {

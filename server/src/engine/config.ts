@@ -297,20 +297,29 @@ function shortName(path: string): string {
  * (the repository root), at `stopAt` when given (an editor's workspace folder), or at the file-system root,
  * so a project file outside the project never applies by accident.
  */
-export function findProjectConfig(startDir: string, host: Host, stopAt?: string): string | undefined {
+export function findProjectConfig(startDir: string, host: Host, stopAt?: string, memo?: Map<string, string | undefined>): string | undefined {
   let dir = startDir.replace(/\/+$/, '') || '/';
   const stop = stopAt?.replace(/\/+$/, '') || undefined;
+  // With `memo`, every folder walked through remembers the answer, so sibling folders stop at their shared parent.
+  const key = (d: string) => `${d}\u0000${stop ?? ''}`;
+  const walked: string[] = [];
+  const answer = (found: string | undefined) => {
+    if (memo) for (const d of walked) memo.set(key(d), found);
+    return found;
+  };
   for (;;) {
+    if (memo?.has(key(dir))) return answer(memo.get(key(dir)));
+    walked.push(dir);
     const entries = host.readDir(dir);
     if (entries) {
-      for (const name of PROJECT_FILE_NAMES) if (entries.some((e) => e.name === name && !e.isDirectory)) return dir === '/' ? `/${name}` : `${dir}/${name}`;
-      if (entries.some((e) => e.name === '.git')) return undefined;
+      for (const name of PROJECT_FILE_NAMES) if (entries.some((e) => e.name === name && !e.isDirectory)) return answer(dir === '/' ? `/${name}` : `${dir}/${name}`);
+      if (entries.some((e) => e.name === '.git')) return answer(undefined);
     }
-    if (dir === stop) return undefined;
+    if (dir === stop) return answer(undefined);
     const i = dir.lastIndexOf('/');
-    if (i < 0 || dir === '/' || /^[A-Za-z]:$/.test(dir)) return undefined;
+    if (i < 0 || dir === '/' || /^[A-Za-z]:$/.test(dir)) return answer(undefined);
     const parent = i === 0 ? '/' : dir.slice(0, i);
-    if (parent === dir) return undefined;
+    if (parent === dir) return answer(undefined);
     dir = parent;
   }
 }
@@ -320,13 +329,7 @@ export function findProjectConfig(startDir: string, host: Host, stopAt?: string)
  * `config` is absent when there is no file or when it has errors; `problems` then say why.
  */
 export function loadProjectConfig(dir: string, host: Host, stopAt?: string, options: ParseConfigOptions = {}, cache?: ProjectConfigCache): LoadedProjectConfig {
-  const at = `${dir}\u0000${stopAt ?? ''}`;
-  let path: string | undefined;
-  if (cache?.found.has(at)) path = cache.found.get(at);
-  else {
-    path = findProjectConfig(dir, host, stopAt);
-    cache?.found.set(at, path);
-  }
+  const path = findProjectConfig(dir, host, stopAt, cache?.found);
   if (!path) return { problems: [] };
   let text: string | undefined;
   let reason = 'cannot read the file';
