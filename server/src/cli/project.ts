@@ -1,7 +1,7 @@
 // What `scan` and `report` share before analysis: the project file, the variable files, the connected account.
-import { readRegularText } from '../host/read-regular';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { readRegularText } from '../host/read-regular';
 import { loadAwsRuntime } from '../aws/loader';
 import { providerRegionsInFiles } from '../engine/account/code-regions';
 import type { AccountPosture } from '../engine/account/types';

@@ -1,6 +1,6 @@
 // The editor-side analysis loop: which unit a document belongs to, when to (re)analyze it, result caching by the
 // versions it read, and publishing diagnostics for every file of the unit. The engine does the analysis itself.
-import { posix } from 'node:path';
+import * as nodePath from 'node:path';
 import picomatch from 'picomatch';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { AnalyzeOptions, Unit, UnitResult } from '../engine/analyze';
@@ -17,6 +17,7 @@ import { isInside, type UriMap } from './uri';
 import type { ScanPool } from './scan-pool';
 import { Slicer } from './slices';
 import { baselineMatcher, parseBaseline, type Baseline } from '../cli/baseline';
+import { toEnginePath } from '../host/node-host';
 
 export interface AnalysisSink {
   /**
@@ -465,7 +466,7 @@ export class AnalysisService {
       published: new Set(),
       regions: current.kind === 'terraform' ? (this.o.engine.statedRegions?.(result) ?? []) : [],
     };
-    const baseline = options.config?.baseline !== undefined ? this.baselineAt(resolveFrom(options.config.root, options.config.baseline)) : undefined;
+    const baseline = options.config?.baseline !== undefined ? this.baselineAt(toEnginePath(nodePath.resolve(options.config.root, options.config.baseline))) : undefined;
     if (baseline) entry.baseline = baseline;
     const byFile = await this.contributionsOf(entry, () => this.disposed || s.token !== token);
     if (this.disposed) return undefined;
@@ -959,12 +960,6 @@ export function parentDir(path: string): string {
 
 function joinPath(dir: string, name: string): string {
   return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
-}
-
-/** `rel` (a path in a project file) from the project file's folder `dir`: normalized, or as it is when absolute. */
-function resolveFrom(dir: string, rel: string): string {
-  const p = rel.replace(/\\/g, '/');
-  return /^([a-zA-Z]:)?\//.test(p) ? p : posix.normalize(joinPath(dir, p));
 }
 
 function baseName(path: string): string {
